@@ -1,0 +1,4 @@
+package org.kepu.platform;
+
+public record JobId(long value) {
+}

@@ -1,0 +1,9 @@
+package org.kepu.platform.internal.embedded;
+
+interface EmbeddedServer extends AutoCloseable {
+
+    String name();
+
+    @Override
+    void close();
+}

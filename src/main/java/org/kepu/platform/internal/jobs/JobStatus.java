@@ -1,0 +1,5 @@
+package org.kepu.platform.internal.jobs;
+
+public enum JobStatus {
+    QUEUED, RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,141 @@
+package org.kepu.platform.internal.jobs;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.kepu.platform.Job;
+import org.kepu.platform.JobHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Claims and runs the jobs of one kind on this instance, at most {@code concurrency} at a time. */
+public final class KindWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(KindWorker.class);
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final JobsTable table;
+    private final JobHandler handler;
+    private final JobsProperties.KindSettings settings;
+    private final JobsProperties properties;
+    private final Backoff backoff;
+    private final String workerId;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Disposable.Composite executions = Disposables.composite();
+    private Disposable polling;
+    private Disposable heartbeat;
+
+    public KindWorker(JobsTable table, JobHandler handler, JobsProperties properties, String workerId) {
+        this.table = table;
+        this.handler = handler;
+        this.settings = properties.forKind(handler.kind());
+        this.properties = properties;
+        this.backoff = new Backoff(properties.backoffBase(), properties.backoffMax());
+        this.workerId = workerId;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public synchronized void start() {
+        polling = Flux.interval(Duration.ZERO, properties.pollInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> pollOnce().onErrorResume(error -> {
+                    log.warn("Polling {} jobs failed: {}", handler.kind(), error.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+        heartbeat = Flux.interval(properties.lease().dividedBy(3))
+                .onBackpressureDrop()
+                .concatMap(tick -> table.extendLeases(workerId, Set.copyOf(running), properties.lease())
+                        .onErrorResume(error -> Mono.empty()), 1)
+                .subscribe();
+    }
+
+    private Mono<Void> pollOnce() {
+        int free = settings.concurrency() - running.size();
+        if (free <= 0) {
+            return Mono.empty();
+        }
+        return table.failExhaustedLeases(handler.kind())
+                .thenMany(table.claim(handler.kind(), free, workerId, properties.lease()))
+                .doOnNext(this::execute)
+                .then();
+    }
+
+    private void execute(Job job) {
+        running.add(job.id().value());
+        Disposable execution = Mono.defer(() -> handler.handle(job))
+                .subscribeOn(Schedulers.parallel())
+                .timeout(settings.timeout())
+                .then(Mono.defer(() -> table.succeed(job.id(), workerId)))
+                .onErrorResume(error -> recordFailure(job, error))
+                .doFinally(signal -> running.remove(job.id().value()))
+                .subscribe(recorded -> {
+                    if (!recorded) {
+                        log.warn("Job {} ({}) finished after its lease passed to another worker", job.id().value(), job.kind());
+                    }
+                }, error -> log.error("Could not record the outcome of job {}", job.id().value(), error));
+        executions.add(execution);
+    }
+
+    private Mono<Boolean> recordFailure(Job job, Throwable error) {
+        boolean last = job.attempt() >= job.maxAttempts();
+        log.warn("Job {} ({}) failed on attempt {}/{}{}: {}", job.id().value(), job.kind(), job.attempt(), job.maxAttempts(),
+                last ? ", giving up" : "", error.toString());
+        return table.fail(job.id(), workerId, describe(error), backoff.after(job.attempt()));
+    }
+
+    private static String describe(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        String text = trace.toString();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    /** Stops taking jobs, lets running ones finish for a grace period, then hands the rest back. */
+    public void stop() {
+        stopPolling();
+        long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        executions.dispose();
+        heartbeat.dispose();
+        Long released = table.release(workerId).onErrorReturn(0L).block(Duration.ofSeconds(10));
+        if (released != null && released > 0) {
+            log.info("Handed {} unfinished {} jobs back to the queue", released, handler.kind());
+        }
+    }
+
+    /** Stops dead, as a crashed process would: no heartbeat, no release. */
+    public void halt() {
+        stopPolling();
+        heartbeat.dispose();
+        executions.dispose();
+    }
+
+    private synchronized void stopPolling() {
+        if (polling != null) {
+            polling.dispose();
+        }
+    }
+
+    int runningCount() {
+        return running.size();
+    }
+}

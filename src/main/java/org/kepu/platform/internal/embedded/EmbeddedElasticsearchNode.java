@@ -87,6 +87,7 @@ final class EmbeddedElasticsearchNode implements EmbeddedServer {
         return List.of(java,
                 "-Xms" + heap, "-Xmx" + heap,
                 "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Djava.io.tmpdir=" + home.resolve("tmp"),
                 "-Dfile.encoding=UTF-8",
                 "-cp", lib + "/*",

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ final class Orphans {
     }
 
     static void stopOrphan(Path pidFile, String signature) throws IOException {
-        Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of).filter(Orphans::isRunning);
         if (orphan.isEmpty()) {
             Files.deleteIfExists(pidFile);
             return;
@@ -56,12 +55,36 @@ final class Orphans {
         }
     }
 
-    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception e) {
-            return !process.isAlive();
+    static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(Orphans::isRunning).orElse(false);
+    }
+
+    /** Alive and not a zombie waiting for an init process that reaps slowly. */
+    private static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
         }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isRunning(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !isRunning(process);
+            }
+        }
+        return true;
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -81,6 +82,9 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
     private ProblemException toProblem(Throwable error) {
         if (error instanceof ProblemException problem) {
             return problem;
+        }
+        if (error instanceof DataBufferLimitException) {
+            return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "http.413");
         }
         if (error instanceof ErrorResponse response) {
             HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());

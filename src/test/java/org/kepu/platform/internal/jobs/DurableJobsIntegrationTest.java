@@ -198,7 +198,7 @@ class DurableJobsIntegrationTest {
         worker(properties(Duration.ofSeconds(30), 1, 1), handler(kind, job -> runs.incrementAndGet() == 1
                 ? Mono.error(new IllegalStateException("存储暂不可用"))
                 : Mono.empty()), "admin-retry").start();
-        JobId id = jobs.enqueue(JobRequest.of(kind, "{}")).block();
+        JobId id = jobs.enqueue(JobRequest.of(kind, "{}").withMaxAttempts(1)).block();
         await().atMost(WAIT).until(() -> table.find(id.value()).block().status() == JobStatus.FAILED);
         WebTestClient admin = web.mutate().defaultHeaders(h -> h.setBasicAuth("admin", "test-admin-password")).build();
 

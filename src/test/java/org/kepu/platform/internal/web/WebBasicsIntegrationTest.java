@@ -37,9 +37,9 @@ class WebBasicsIntegrationTest {
         @Bean
         RouterFunction<ServerResponse> probeRoutes() {
             return RouterFunctions.route()
-                    .POST("/test/echo", request -> request.bodyToMono(String.class)
+                    .POST("/api/test/echo", request -> request.bodyToMono(String.class)
                             .flatMap(body -> ServerResponse.ok().bodyValue(body.length())))
-                    .GET("/test/block", request -> {
+                    .GET("/api/test/block", request -> {
                         try {
                             Thread.sleep(10);
                         } catch (Throwable error) {
@@ -76,7 +76,7 @@ class WebBasicsIntegrationTest {
     @Test
     void anOversizeBodyIsRefusedFromItsDeclaredLength() {
         byte[] body = new byte[3 * 1024 * 1024];
-        web.post().uri("/test/echo").contentType(MediaType.TEXT_PLAIN).bodyValue(body).exchange()
+        web.post().uri("/api/test/echo").contentType(MediaType.TEXT_PLAIN).bodyValue(body).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("request-too-large")
@@ -86,7 +86,7 @@ class WebBasicsIntegrationTest {
     @Test
     void anOversizeChunkedBodyIsRefusedWhileStreaming() {
         Flux<DataBuffer> chunks = Flux.range(0, 48).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
-        web.post().uri("/test/echo").contentType(MediaType.TEXT_PLAIN)
+        web.post().uri("/api/test/echo").contentType(MediaType.TEXT_PLAIN)
                 .body(BodyInserters.fromDataBuffers(chunks)).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.code").isEqualTo("request-too-large");
@@ -94,7 +94,7 @@ class WebBasicsIntegrationTest {
 
     @Test
     void aBodyWithinTheLimitPasses() {
-        web.post().uri("/test/echo").contentType(MediaType.TEXT_PLAIN).bodyValue("科普".repeat(1000)).exchange()
+        web.post().uri("/api/test/echo").contentType(MediaType.TEXT_PLAIN).bodyValue("科普".repeat(1000)).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("2000");
     }
@@ -102,7 +102,7 @@ class WebBasicsIntegrationTest {
     @Test
     void aBlockingCallOnANettyThreadIsCaught() {
         blockingFailure.set(null);
-        web.get().uri("/test/block").exchange().expectStatus().is5xxServerError();
+        web.get().uri("/api/test/block").exchange().expectStatus().is5xxServerError();
         assertThat(blockingFailure.get()).isNotNull();
         assertThat(blockingFailure.get().getClass().getName()).isEqualTo("reactor.blockhound.BlockingOperationError");
     }

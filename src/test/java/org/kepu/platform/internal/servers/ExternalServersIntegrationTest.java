@@ -1,6 +1,19 @@
 package org.kepu.platform.internal.servers;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.kepu.platform.Job;
+import org.kepu.platform.JobHandler;
+import org.kepu.platform.JobId;
+import org.kepu.platform.JobRequest;
+import org.kepu.platform.Jobs;
+import reactor.core.publisher.Mono;
 import org.kepu.KepuApplication;
 import org.kepu.KepuIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the application with every server address configured, as in production, using the
@@ -37,13 +51,53 @@ class ExternalServersIntegrationTest {
             Long jobs = app.getBean(DatabaseClient.class).sql("SELECT count(*) FROM platform_job")
                     .map(row -> row.get(0, Long.class)).one().block();
             assertThat(jobs).isNotNull();
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
-                    .get().uri("/actuator/health/readiness").exchange()
+            clientOf(app).get().uri("/actuator/health/readiness").exchange()
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.status").isEqualTo("UP")
                     .jsonPath("$.components.postgres.details.embedded").doesNotExist();
+        }
+    }
+
+    @Test
+    void aWorkerInstanceRunsJobsAndAnswersOnlyProbes() {
+        try (ConfigurableApplicationContext worker = start(CountingHandler.class, "worker", externalSettings())) {
+            CountingHandler handler = worker.getBean(CountingHandler.class);
+            JobId id = worker.getBean(Jobs.class).enqueue(JobRequest.of(handler.kind(), "{}")).block();
+            await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled.contains(id));
+
+            WebTestClient web = clientOf(worker);
+            web.get().uri("/api/admin/jobs").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.code").isEqualTo("worker-instance");
+            web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void aWebInstanceRunsNoJobs() throws InterruptedException {
+        try (ConfigurableApplicationContext web = start(CountingHandler.class, "web", externalSettings())) {
+            CountingHandler handler = web.getBean(CountingHandler.class);
+            web.getBean(Jobs.class).enqueue(JobRequest.of(handler.kind(), "{}")).block();
+            Thread.sleep(1500);
+            assertThat(handler.handled).isEmpty();
+        }
+    }
+
+    /** A job handler whose kind is unique to one application start. */
+    static class CountingHandler implements JobHandler {
+        final Set<JobId> handled = ConcurrentHashMap.newKeySet();
+        private final String kind = "counting-" + UUID.randomUUID();
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+
+        @Override
+        public Mono<Void> handle(Job job) {
+            handled.add(job.id());
+            return Mono.empty();
         }
     }
 
@@ -110,9 +164,18 @@ class ExternalServersIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(String... settings) {
-        String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of("server.port=0", "kepu.role=web"),
-                java.util.Arrays.stream(settings)).map(setting -> "--" + setting).toArray(String[]::new);
-        return new SpringApplicationBuilder(KepuApplication.class).profiles("test").run(arguments);
+        return start(KepuApplication.class, "web", settings);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> extra, String role, String... settings) {
+        String[] arguments = Stream.concat(Stream.of("server.port=0", "kepu.role=" + role), Arrays.stream(settings))
+                .map(setting -> "--" + setting).toArray(String[]::new);
+        return new SpringApplicationBuilder(KepuApplication.class, extra).profiles("test").run(arguments);
+    }
+
+    private static WebTestClient clientOf(ConfigurableApplicationContext app) {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     private static ServerUnavailableException causeOfType(Throwable error) {

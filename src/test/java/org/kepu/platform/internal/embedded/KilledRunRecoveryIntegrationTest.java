@@ -63,7 +63,11 @@ class KilledRunRecoveryIntegrationTest {
             }
             assertThat(dataDir.resolve("elasticsearch/node.pid")).doesNotExist();
         } finally {
-            killedRun.destroyForcibly();
+            killedRun.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            // Whatever the outcome, leave no server of this test behind.
+            Orphans.stopOrphan(dataDir.resolve("postgres/pgdata/postmaster.pid"), dataDir.toString());
+            Orphans.stopOrphan(dataDir.resolve("redis/redis.pid"), "redis-server");
+            Orphans.stopOrphan(dataDir.resolve("elasticsearch/node.pid"), EmbeddedElasticsearchNode.MAIN_CLASS);
         }
     }
 

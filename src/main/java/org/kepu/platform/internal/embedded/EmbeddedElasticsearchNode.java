@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kepu.platform.PlatformProperties;
 import org.kepu.platform.internal.servers.ServerAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,10 @@ final class EmbeddedElasticsearchNode implements EmbeddedServer {
         this.url = url;
     }
 
-    static EmbeddedElasticsearchNode start(Path home, Path distribution, String heap, Duration timeout) throws IOException {
+    static EmbeddedElasticsearchNode start(Path home, PlatformProperties.Embedded settings) throws IOException {
+        Path distribution = settings.elasticsearchDistribution();
+        String heap = settings.elasticsearchHeap();
+        Duration timeout = settings.startTimeout();
         Path lib = distribution.toAbsolutePath().resolve("lib");
         if (!Files.isDirectory(lib)) {
             throw new IOException("The Elasticsearch node for the embedded mode is missing at " + lib

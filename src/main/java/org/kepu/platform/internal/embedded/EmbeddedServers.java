@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.kepu.platform.PlatformProperties;
 import org.kepu.platform.internal.servers.ExternalAddresses;
@@ -78,18 +79,14 @@ public final class EmbeddedServers implements AutoCloseable {
             DataFolder data = folder;
             boolean ephemeral = properties.embedded().ephemeral();
 
-            CompletableFuture<Optional<EmbeddedElasticsearchNode>> elasticsearch = properties.elasticsearch().external()
-                    ? CompletableFuture.completedFuture(Optional.empty())
-                    : CompletableFuture.supplyAsync(() -> Optional.of(startElasticsearch(data, properties.embedded())), starter);
-            CompletableFuture<Optional<EmbeddedPostgresServer>> postgres = properties.postgres().external()
-                    ? CompletableFuture.completedFuture(Optional.empty())
-                    : CompletableFuture.supplyAsync(() -> Optional.of(startPostgres(data, ephemeral)), starter);
-            CompletableFuture<Optional<EmbeddedS3Server>> s3 = properties.s3().external()
-                    ? CompletableFuture.completedFuture(Optional.empty())
-                    : CompletableFuture.supplyAsync(() -> Optional.of(startS3(data)), starter);
-            CompletableFuture<Optional<EmbeddedRedisServer>> redis = properties.redis().external()
-                    ? CompletableFuture.completedFuture(Optional.empty())
-                    : CompletableFuture.supplyAsync(() -> Optional.of(startRedis(data, ephemeral)), starter);
+            var elasticsearch = launch(properties.elasticsearch().external(), starter, () -> startIn(data, "elasticsearch",
+                    ServerSetting.ELASTICSEARCH, home -> EmbeddedElasticsearchNode.start(home, properties.embedded())));
+            var postgres = launch(properties.postgres().external(), starter, () -> startIn(data, "postgres",
+                    ServerSetting.POSTGRES, dir -> EmbeddedPostgresServer.start(dir, ephemeral)));
+            var s3 = launch(properties.s3().external(), starter, () -> startIn(data, "s3",
+                    ServerSetting.S3, EmbeddedS3Server::start));
+            var redis = launch(properties.redis().external(), starter, () -> startIn(data, "redis",
+                    ServerSetting.REDIS, dir -> EmbeddedRedisServer.start(dir, ephemeral)));
 
             List<CompletableFuture<? extends Optional<? extends EmbeddedServer>>> all = List.of(postgres, elasticsearch, s3, redis);
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
@@ -123,40 +120,23 @@ public final class EmbeddedServers implements AutoCloseable {
         }
     }
 
-    private static EmbeddedElasticsearchNode startElasticsearch(DataFolder data, PlatformProperties.Embedded settings) {
-        Path home = data.folder("elasticsearch");
-        try {
-            return EmbeddedElasticsearchNode.start(home, settings.elasticsearchDistribution(),
-                    settings.elasticsearchHeap(), settings.startTimeout());
-        } catch (Exception e) {
-            throw new ServerUnavailableException(ServerSetting.ELASTICSEARCH, "embedded node in " + home, e.getMessage(), e);
-        }
+    private interface Starter<T extends EmbeddedServer> {
+        T start(Path folder) throws Exception;
     }
 
-    private static EmbeddedPostgresServer startPostgres(DataFolder data, boolean ephemeral) {
-        Path folder = data.folder("postgres");
-        try {
-            return EmbeddedPostgresServer.start(folder, ephemeral);
-        } catch (Exception e) {
-            throw new ServerUnavailableException(ServerSetting.POSTGRES, "embedded server in " + folder, e.getMessage(), e);
-        }
+    private static <T extends EmbeddedServer> CompletableFuture<Optional<T>> launch(
+            boolean external, ExecutorService executor, Supplier<T> start) {
+        return external
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> Optional.of(start.get()), executor);
     }
 
-    private static EmbeddedS3Server startS3(DataFolder data) {
-        Path folder = data.folder("s3");
+    private static <T extends EmbeddedServer> T startIn(DataFolder data, String name, ServerSetting server, Starter<T> starter) {
+        Path folder = data.folder(name);
         try {
-            return EmbeddedS3Server.start(folder);
+            return starter.start(folder);
         } catch (Exception e) {
-            throw new ServerUnavailableException(ServerSetting.S3, "embedded server in " + folder, e.getMessage(), e);
-        }
-    }
-
-    private static EmbeddedRedisServer startRedis(DataFolder data, boolean ephemeral) {
-        Path folder = data.folder("redis");
-        try {
-            return EmbeddedRedisServer.start(folder, ephemeral);
-        } catch (Exception e) {
-            throw new ServerUnavailableException(ServerSetting.REDIS, "embedded server in " + folder, e.getMessage(), e);
+            throw new ServerUnavailableException(server, "embedded server in " + folder, e.getMessage(), e);
         }
     }
 

@@ -38,9 +38,8 @@ class JobsAdminController {
 
     @PostMapping("/{id}/retry")
     Mono<JobRecord> retry(@PathVariable long id) {
-        return table.retry(id).flatMap(retried -> retried
-                ? table.find(id)
-                : table.find(id).switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "job-not-found", id)))
-                        .flatMap(job -> Mono.error(new ProblemException(HttpStatus.CONFLICT, "job-not-failed", id, job.status()))));
+        return table.retry(id).switchIfEmpty(Mono.defer(() -> table.find(id)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "job-not-found", id)))
+                .flatMap(job -> Mono.error(new ProblemException(HttpStatus.CONFLICT, "job-not-failed", id, job.status())))));
     }
 }

@@ -126,13 +126,16 @@ public class JobsTable {
                 .fetch().rowsUpdated();
     }
 
-    public Mono<Boolean> retry(long id) {
+    /** Queues a failed job afresh; empty when the job does not exist or has not failed. */
+    public Mono<JobRecord> retry(long id) {
         return database.sql("""
                         UPDATE platform_job
                            SET status = 'QUEUED', attempts = 0, run_at = now(), finished_at = NULL, updated_at = now()
-                         WHERE id = :id AND status = 'FAILED'""")
+                         WHERE id = :id AND status = 'FAILED'
+                        RETURNING\s""" + RECORD_COLUMNS)
                 .bind("id", id)
-                .fetch().rowsUpdated().map(count -> count == 1);
+                .map(JobsTable::record)
+                .one();
     }
 
     public Mono<JobRecord> find(long id) {
@@ -148,10 +151,11 @@ public class JobsTable {
                 .all();
     }
 
-    private static final String SELECT_RECORD = """
-            SELECT id, kind, status, priority, attempts, max_attempts, run_at, locked_by, last_error,
-                   payload::text AS payload, created_at, updated_at
-              FROM platform_job""";
+    private static final String RECORD_COLUMNS = """
+            id, kind, status, priority, attempts, max_attempts, run_at, locked_by, last_error,
+            payload::text AS payload, created_at, updated_at""";
+
+    private static final String SELECT_RECORD = "SELECT " + RECORD_COLUMNS + " FROM platform_job";
 
     private static JobRecord record(Readable row) {
         return new JobRecord(row.get("id", Long.class), row.get("kind", String.class),

@@ -90,10 +90,10 @@ class DurableJobsIntegrationTest {
     void heartbeatsKeepALongJobWithItsWorker() {
         String kind = uniqueKind();
         AtomicInteger runs = new AtomicInteger();
-        JobsProperties shortLease = properties(Duration.ofMillis(600), 3, 1);
+        JobsProperties shortLease = properties(Duration.ofMillis(1500), 3, 1);
         KindWorker slow = worker(shortLease, handler(kind, job -> {
             runs.incrementAndGet();
-            return Mono.delay(Duration.ofMillis(2500)).then();
+            return Mono.delay(Duration.ofMillis(4500)).then();
         }), "slow");
         KindWorker rival = worker(shortLease, handler(kind, job -> {
             runs.incrementAndGet();

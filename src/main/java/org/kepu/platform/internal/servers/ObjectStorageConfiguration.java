@@ -9,6 +9,7 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import org.kepu.platform.StorageBucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,11 @@ class ObjectStorageConfiguration {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         };
+    }
+
+    @Bean
+    StorageBucket storageBucket(ServerAddresses addresses) {
+        return new StorageBucket(addresses.s3().bucket());
     }
 
     @Bean

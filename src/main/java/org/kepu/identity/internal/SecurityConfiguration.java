@@ -10,14 +10,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -30,6 +35,8 @@ class SecurityConfiguration {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/topics/**", "/api/organisations/**").permitAll()
+                        .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().permitAll())
@@ -46,6 +53,17 @@ class SecurityConfiguration {
                 // The JSON API authenticates every request explicitly; browser forms keep CSRF protection.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserFormRequests()))
                 .build();
+    }
+
+    /**
+     * Password hashing runs on a bounded elastic thread; the rest of the request goes back to a
+     * non-blocking thread, where a blocking call is a bug (and fails under BlockHound in tests).
+     */
+    @Bean
+    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService accounts, PasswordEncoder encoder) {
+        var passwords = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return authentication -> passwords.authenticate(authentication).publishOn(Schedulers.parallel());
     }
 
     @Bean

@@ -29,7 +29,14 @@ class WebBasicsIntegrationTest {
     static final AtomicReference<Throwable> blockingFailure = new AtomicReference<>();
 
     @Autowired
+    WebTestClient anonymous;
+
     WebTestClient web;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        web = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("admin", "test-admin-password")).build();
+    }
 
     @TestConfiguration
     static class Probes {
@@ -39,7 +46,7 @@ class WebBasicsIntegrationTest {
             return RouterFunctions.route()
                     .POST("/api/test/echo", request -> request.bodyToMono(String.class)
                             .flatMap(body -> ServerResponse.ok().bodyValue(body.length())))
-                    .GET("/api/test/block", request -> {
+                    .GET("/**/test/block", request -> {
                         try {
                             Thread.sleep(10);
                         } catch (Throwable error) {
@@ -54,19 +61,19 @@ class WebBasicsIntegrationTest {
 
     @Test
     void unknownPathIsAProblemInChineseByDefault() {
-        web.get().uri("/api/does-not-exist").exchange()
+        web.get().uri("/does-not-exist").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.title").isEqualTo("未找到")
                 .jsonPath("$.detail").isEqualTo("您访问的内容不存在或已被移除。")
-                .jsonPath("$.instance").isEqualTo("/api/does-not-exist");
+                .jsonPath("$.instance").isEqualTo("/does-not-exist");
     }
 
     @Test
     void problemsSpeakEnglishWhenAsked() {
-        web.get().uri("/api/does-not-exist").header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9").exchange()
+        web.get().uri("/does-not-exist").header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9").exchange()
                 .expectStatus().isNotFound()
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Not found")
@@ -102,6 +109,14 @@ class WebBasicsIntegrationTest {
     @Test
     void aBlockingCallOnANettyThreadIsCaught() {
         blockingFailure.set(null);
+        anonymous.get().uri("/test/block").exchange().expectStatus().is5xxServerError();
+        assertThat(blockingFailure.get()).isNotNull();
+        assertThat(blockingFailure.get().getClass().getName()).isEqualTo("reactor.blockhound.BlockingOperationError");
+    }
+
+    @Test
+    void aBlockingCallAfterSignInIsCaughtToo() {
+        blockingFailure.set(null);
         web.get().uri("/api/test/block").exchange().expectStatus().is5xxServerError();
         assertThat(blockingFailure.get()).isNotNull();
         assertThat(blockingFailure.get().getClass().getName()).isEqualTo("reactor.blockhound.BlockingOperationError");
@@ -109,11 +124,11 @@ class WebBasicsIntegrationTest {
 
     @Test
     void adminCallsWithoutCredentialsAreRefused() {
-        web.get().uri("/api/admin/jobs").exchange()
+        anonymous.get().uri("/api/admin/jobs").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("请先登录后再进行此操作。");
-        web.get().uri("/api/admin/jobs").headers(h -> h.setBasicAuth("admin", "wrong")).exchange()
+        anonymous.get().uri("/api/admin/jobs").headers(h -> h.setBasicAuth("admin", "wrong")).exchange()
                 .expectStatus().isUnauthorized();
     }
 

@@ -1,0 +1,6 @@
+package org.kepu.content;
+
+import java.util.UUID;
+
+public record WorkId(UUID value) {
+}

@@ -1,0 +1,20 @@
+package org.kepu;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Calls that BlockHound sees as blocking but that never wait on I/O or another thread for long:
+ * Netty 4.2's adaptive allocator takes a short StampedLock when it grows its magazines, and
+ * {@code UUID.randomUUID} reads {@code /dev/urandom}, which does not block on Linux. Everything
+ * else stays forbidden on non-blocking threads.
+ */
+public class KnownNonBlockingCalls implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+        builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+    }
+}

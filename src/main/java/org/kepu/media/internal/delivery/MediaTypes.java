@@ -1,0 +1,44 @@
+package org.kepu.media.internal.delivery;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+
+/** Content types and cache rules for the files of a published rendition. */
+final class MediaTypes {
+
+    private static final Map<String, MediaType> BY_EXTENSION = Map.ofEntries(
+            Map.entry("m3u8", MediaType.parseMediaType("application/vnd.apple.mpegurl")),
+            Map.entry("m4s", MediaType.parseMediaType("video/iso.segment")),
+            Map.entry("mp4", MediaType.parseMediaType("video/mp4")),
+            Map.entry("m4a", MediaType.parseMediaType("audio/mp4")),
+            Map.entry("mp3", MediaType.parseMediaType("audio/mpeg")),
+            Map.entry("jpg", MediaType.IMAGE_JPEG),
+            Map.entry("jpeg", MediaType.IMAGE_JPEG),
+            Map.entry("png", MediaType.IMAGE_PNG),
+            Map.entry("webp", MediaType.parseMediaType("image/webp")),
+            Map.entry("gif", MediaType.IMAGE_GIF),
+            Map.entry("vtt", MediaType.parseMediaType("text/vtt;charset=UTF-8")),
+            Map.entry("json", MediaType.APPLICATION_JSON));
+
+    private MediaTypes() {
+    }
+
+    static MediaType of(String fileName) {
+        return BY_EXTENSION.getOrDefault(extension(fileName), MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    /** Playlists may gain rungs while processing continues; every other file never changes once written. */
+    static CacheControl cacheFor(String fileName) {
+        return "m3u8".equals(extension(fileName))
+                ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()
+                : CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

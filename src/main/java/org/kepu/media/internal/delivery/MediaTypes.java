@@ -7,7 +7,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 
 /** Content types and cache rules for the files of a published rendition. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private static final Map<String, MediaType> BY_EXTENSION = Map.ofEntries(
             Map.entry("m3u8", MediaType.parseMediaType("application/vnd.apple.mpegurl")),
@@ -26,7 +26,7 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    static MediaType of(String fileName) {
+    public static MediaType of(String fileName) {
         return BY_EXTENSION.getOrDefault(extension(fileName), MediaType.APPLICATION_OCTET_STREAM);
     }
 

@@ -70,12 +70,20 @@ public final class FfmpegRunner implements AutoCloseable {
 
     /** Runs ffprobe and answers its standard output. Blocking; limited by {@code probe-timeout}. */
     public String ffprobe(List<String> arguments) {
+        return ffprobeWithErrors(arguments).stdout();
+    }
+
+    public record ProbeOutput(String stdout, String stderrTail) {
+    }
+
+    /** Like {@link #ffprobe}, also answering what ffprobe reported at error level while reading. */
+    public ProbeOutput ffprobeWithErrors(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(tools.ffprobe().toString(), "-hide_banner", "-v", "error"));
         command.addAll(arguments);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ProcessExecution.run("ffprobe", command, tools.environment(), properties.probeTimeout(),
+        var outcome = ProcessExecution.run("ffprobe", command, tools.environment(), properties.probeTimeout(),
                 stdout -> stdout.transferTo(out));
-        return out.toString(StandardCharsets.UTF_8);
+        return new ProbeOutput(out.toString(StandardCharsets.UTF_8), outcome.stderrTail());
     }
 
     static void readProgress(BufferedReader lines, Duration mediaDuration, DoubleConsumer listener)

@@ -56,6 +56,20 @@ public final class MediaProbe {
         return facts;
     }
 
+    /**
+     * Reads every packet without decoding, so a file cut short or damaged inside fails here, in
+     * seconds, instead of stalling an encoder that waits for data the index promised.
+     *
+     * @throws CorruptMediaException when ffprobe reports any error while reading
+     */
+    public void checkIntact(String input) {
+        var output = runner.ffprobeWithErrors(List.of("-format_whitelist", DEMUXERS, "-count_packets",
+                "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", input));
+        if (!output.stderrTail().isBlank()) {
+            throw new CorruptMediaException("The file is damaged or incomplete: " + reason(output.stderrTail(), input));
+        }
+    }
+
     static MediaFacts parse(JsonNode root) {
         JsonNode format = root.path("format");
         JsonNode video = null;

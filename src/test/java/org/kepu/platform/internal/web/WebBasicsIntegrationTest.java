@@ -134,9 +134,11 @@ class WebBasicsIntegrationTest {
 
     @Test
     void openApiDocumentDescribesTheApi() {
-        web.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.paths['/api/admin/jobs']").exists();
+        // The document is built in the background at start; a request during that build waits for it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                web.get().uri("/v3/api-docs").exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.paths['/api/admin/jobs']").exists());
     }
 
     @Test

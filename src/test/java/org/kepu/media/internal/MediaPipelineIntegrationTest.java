@@ -1,0 +1,146 @@
+package org.kepu.media.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kepu.KepuIntegrationTest;
+import org.kepu.media.internal.UploadClient.Part;
+import org.kepu.media.internal.UploadClient.Started;
+import org.kepu.media.internal.processing.FfmpegRunner;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * From a file on an author's computer to what a phone plays: upload (with a lost client and a
+ * resume), verification, processing by the durable job, and the published files served over HTTP.
+ */
+@KepuIntegrationTest
+@TestPropertySource(properties = "kepu.media.processing.enabled=true")
+class MediaPipelineIntegrationTest {
+
+    private static final int MB = 1024 * 1024;
+    private static final Duration PROCESSING = Duration.ofSeconds(120);
+    private static final Path SAMPLES = Path.of("content-samples");
+
+    @Autowired
+    WebTestClient anonymous;
+    @Autowired
+    FfmpegRunner ffmpeg;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
+    @Autowired
+    io.minio.MinioAsyncClient storage;
+    @Autowired
+    org.kepu.platform.StorageBucket bucket;
+    @LocalServerPort
+    int port;
+
+    private WebTestClient web;
+    private UploadClient uploads;
+    private MediaTraces traces;
+
+    @BeforeEach
+    void signIn() {
+        web = anonymous.mutate().responseTimeout(Duration.ofSeconds(60))
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", "test-admin-password")).build();
+        uploads = new UploadClient(web);
+        traces = new MediaTraces(database, storage, bucket);
+    }
+
+    @Test
+    void aVideoUploadedInResumedPartsBecomesAnHlsLadderThatPlays() throws Exception {
+        byte[] video = MediaFiles.paddedMp4(Files.readAllBytes(SAMPLES.resolve("video/earthquake-drill.mp4")), 11 * MB);
+        Started started = uploads.start("VIDEO", "地震来了怎么办.mp4", video.length, "video/mp4");
+        uploads.putPart(started, 1, video);
+        // The connection drops here; the author's browser asks what arrived and sends the rest.
+        assertThat(uploads.parts(started)).extracting(Part::number).containsExactly(1);
+        uploads.putPart(started, 2, video);
+        uploads.putPart(started, 3, video);
+        uploads.complete(started, uploads.parts(started)).expectStatus().isOk();
+
+        awaitStatus(started.asset(), "PROCESSED");
+        Map<String, String> urls = renditionUrls(started.asset());
+        assertThat(urls).containsKeys("hls", "poster", "storyboard");
+
+        String probe = ffmpeg.ffprobe(List.of("-v", "error", "-show_entries", "stream=codec_type,width,height",
+                "-of", "csv=p=0", "http://127.0.0.1:" + port + urls.get("hls")));
+        assertThat(probe).contains("video,1280,720").contains("video,640,360");
+        web.get().uri(urls.get("poster")).exchange().expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_JPEG);
+    }
+
+    @Test
+    void anAudioPieceGetsANormalisedRenditionAndWaveformPeaks() throws Exception {
+        UUID asset = streamed("AUDIO", "高血压防治小课堂.mp3", SAMPLES.resolve("audio/hypertension.mp3"));
+
+        awaitStatus(asset, "PROCESSED");
+        Map<String, String> urls = renditionUrls(asset);
+        web.get().uri(urls.get("audio")).exchange().expectStatus().isOk().expectHeader().contentType("audio/mp4");
+        web.get().uri(urls.get("waveform")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.peaks.length()").isEqualTo(1000);
+    }
+
+    @Test
+    void anArticleDocumentHasItsTextExtracted() throws Exception {
+        UUID asset = streamed("DOCUMENT", "厨房里的科学小实验.docx", SAMPLES.resolve("articles/kitchen-experiments.docx"));
+
+        awaitStatus(asset, "PROCESSED");
+        web.get().uri("/api/media/assets/{id}/text", asset).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.text").value(text -> assertThat(text.toString()).contains("双减"));
+    }
+
+    @Test
+    void aTruncatedVideoIsRejectedAndItsOriginalRemoved() throws Exception {
+        byte[] whole = Files.readAllBytes(SAMPLES.resolve("video/carbon-peak-neutral.mp4"));
+        Path cut = Files.createTempFile("cut", ".mp4");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 3));
+        UUID asset = streamed("VIDEO", "碳达峰.mp4", cut);
+
+        awaitStatus(asset, "REJECTED");
+        assertThat(renditionUrls(asset)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> traces.storedSize(asset)).hasMessageContaining("NoSuchKey"));
+    }
+
+    private UUID streamed(String purpose, String name, Path file) throws Exception {
+        Map<String, Object> asset = web.post().uri("/api/media/assets?purpose={p}", purpose)
+                .header("X-File-Name", java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(Files.readAllBytes(file))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        return UUID.fromString((String) asset.get("id"));
+    }
+
+    private void awaitStatus(UUID asset, String status) {
+        await().atMost(PROCESSING).pollInterval(Duration.ofMillis(500)).until(() -> status.equals(
+                web.get().uri("/api/media/assets/{id}", asset).exchange().expectStatus().isOk()
+                        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                        }).returnResult().getResponseBody().get("status")));
+    }
+
+    private Map<String, String> renditionUrls(UUID asset) {
+        List<Map<String, Object>> renditions = web.get().uri("/api/media/assets/{id}/renditions", asset).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        return renditions.stream().collect(java.util.stream.Collectors.toMap(
+                rendition -> (String) rendition.get("name"), rendition -> (String) rendition.get("url")));
+    }
+}

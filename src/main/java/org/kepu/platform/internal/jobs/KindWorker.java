@@ -3,6 +3,7 @@ package org.kepu.platform.internal.jobs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,8 +29,8 @@ public final class KindWorker {
     private final JobsProperties properties;
     private final Backoff backoff;
     private final String workerId;
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    private final Disposable.Composite executions = Disposables.composite();
+    /** Jobs this worker runs now, with the subscription that runs each; an entry leaves when its job ends. */
+    private final Map<Long, Disposable> running = new ConcurrentHashMap<>();
     private Disposable polling;
     private Disposable heartbeat;
 
@@ -56,7 +57,7 @@ public final class KindWorker {
                 .subscribe();
         heartbeat = Flux.interval(properties.lease().dividedBy(3))
                 .onBackpressureDrop()
-                .concatMap(tick -> table.extendLeases(workerId, Set.copyOf(running), properties.lease())
+                .concatMap(tick -> table.extendLeases(workerId, Set.copyOf(running.keySet()), properties.lease())
                         .onErrorResume(error -> Mono.empty()), 1)
                 .subscribe();
     }
@@ -73,19 +74,21 @@ public final class KindWorker {
     }
 
     private void execute(Job job) {
-        running.add(job.id().value());
+        long id = job.id().value();
+        Disposable.Swap slot = Disposables.swap();
+        running.put(id, slot);
         Disposable execution = Mono.defer(() -> handler.handle(job))
                 .subscribeOn(Schedulers.parallel())
                 .timeout(settings.timeout())
                 .then(Mono.defer(() -> table.succeed(job.id(), workerId)))
                 .onErrorResume(error -> recordFailure(job, error))
-                .doFinally(signal -> running.remove(job.id().value()))
+                .doFinally(signal -> running.remove(id, slot))
                 .subscribe(recorded -> {
                     if (!recorded) {
                         log.warn("Job {} ({}) finished after its lease passed to another worker", job.id().value(), job.kind());
                     }
                 }, error -> log.error("Could not record the outcome of job {}", job.id().value(), error));
-        executions.add(execution);
+        slot.update(execution);
     }
 
     private Mono<Boolean> recordFailure(Job job, Throwable error) {
@@ -114,7 +117,7 @@ public final class KindWorker {
                 break;
             }
         }
-        executions.dispose();
+        disposeExecutions();
         heartbeat.dispose();
         Long released = table.release(workerId).onErrorReturn(0L).block(Duration.ofSeconds(10));
         if (released != null && released > 0) {
@@ -126,7 +129,12 @@ public final class KindWorker {
     public void halt() {
         stopPolling();
         heartbeat.dispose();
-        executions.dispose();
+        disposeExecutions();
+    }
+
+    private void disposeExecutions() {
+        running.values().forEach(Disposable::dispose);
+        running.clear();
     }
 
     private synchronized void stopPolling() {

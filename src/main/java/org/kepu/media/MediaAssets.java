@@ -1,5 +1,7 @@
 package org.kepu.media;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface MediaAssets {
@@ -8,4 +10,13 @@ public interface MediaAssets {
     String PROCESS_JOB_KIND = "media.process";
 
     Mono<MediaAsset> find(MediaAssetId id);
+
+    /**
+     * Stores a file the platform itself brings (sample content, imports) exactly as an API upload would be:
+     * type judged from the bytes against the purpose, size limit of a streamed upload, processing queued.
+     * Fails with the same problems as the upload endpoint; a refused file leaves no object behind.
+     */
+    Mono<MediaAsset> store(MediaPurpose purpose, String fileName, Flux<DataBuffer> content, String uploadedBy);
+
+    Mono<MediaDetails> details(MediaAssetId id);
 }

@@ -9,4 +9,9 @@ record Revision(int number, String title, String summary, WorkDraft.BodyFormat b
                 String bodyHtml, List<String> topics, List<String> columns, List<String> tags, List<Credit> credits,
                 WorkDraft.Originality originality, String licence, UUID coverAsset, List<UUID> mediaAssets,
                 String createdBy, OffsetDateTime createdAt) {
+
+    WorkDraft toDraft() {
+        return new WorkDraft(title, summary, bodySource, bodyFormat, topics, columns, tags, credits, originality, licence,
+                coverAsset, mediaAssets);
+    }
 }

@@ -8,9 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** What an author submits when creating a work or saving its draft. */
+/**
+ * What an author submits when creating a work or saving its draft. The title may be left empty when the
+ * draft has media: it is then taken from the file's own metadata or name (see {@link DraftPrefill}).
+ */
 record WorkDraft(
-        @NotBlank @Size(max = 200) String title,
+        @Size(max = 200) String title,
         @Size(max = 2000) String summary,
         @Size(max = 500_000) String body,
         BodyFormat bodyFormat,
@@ -33,6 +36,7 @@ record WorkDraft(
     }
 
     WorkDraft {
+        title = title == null ? "" : title.strip();
         summary = summary == null ? "" : summary.strip();
         body = body == null ? "" : body;
         bodyFormat = bodyFormat == null ? BodyFormat.HTML : bodyFormat;

@@ -3,6 +3,7 @@ package org.kepu.content.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.kepu.content.WorkKind;
 import org.kepu.org.Organisations;
 import org.kepu.platform.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -10,22 +11,32 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Creates works and saves drafts: each save is a new revision, written with its work in one transaction. */
+/**
+ * Creates works and saves drafts: each save is a new revision, written with its work in one transaction.
+ * Empty fields are filled from the draft's media where that is known ({@link DraftPrefill}).
+ */
 @Component
 class WorkEditor {
+
+    /** Author of the revisions the platform writes itself, e.g. fields filled from a processed file. */
+    static final String SYSTEM = "system";
 
     private final WorksTable works;
     private final TopicsTable topics;
     private final Organisations organisations;
     private final ArticleBodies bodies;
+    private final WorkMedia media;
+    private final DraftPrefill prefill;
     private final TransactionalOperator transaction;
 
-    WorkEditor(WorksTable works, TopicsTable topics, Organisations organisations, ArticleBodies bodies,
-               TransactionalOperator transaction) {
+    WorkEditor(WorksTable works, TopicsTable topics, Organisations organisations, ArticleBodies bodies, WorkMedia media,
+               DraftPrefill prefill, TransactionalOperator transaction) {
         this.works = works;
         this.topics = topics;
         this.organisations = organisations;
         this.bodies = bodies;
+        this.media = media;
+        this.prefill = prefill;
         this.transaction = transaction;
     }
 
@@ -33,26 +44,48 @@ class WorkEditor {
         UUID id = UUID.randomUUID();
         return organisations.findBySlug(work.organisation())
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-organisation", work.organisation())))
-                .flatMap(owner -> checkReferences(work.draft())
-                        .then(works.insertWork(id, work.kind(), owner.id().value(), author))
-                        .then(works.insertRevision(id, 1, work.draft(), bodies.toSafeHtml(work.draft().body(), work.draft().bodyFormat()), author))
+                .flatMap(owner -> checked(work.kind(), work.draft())
+                        .flatMap(draft -> works.insertWork(id, work.kind(), owner.id().value(), author)
+                                .then(works.insertRevision(id, 1, draft, html(draft), author)))
                         .as(transaction::transactional))
                 .then(Mono.defer(() -> works.find(id)));
     }
 
     Mono<WorkView> saveDraft(UUID id, WorkDraft draft, String author) {
-        String html = bodies.toSafeHtml(draft.body(), draft.bodyFormat());
-        return checkReferences(draft)
-                .then(works.nextRevision(id))
+        return works.kind(id)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", id)))
-                .flatMap(number -> works.insertRevision(id, number, draft, html, author))
+                .flatMap(kind -> checked(kind, draft))
+                .flatMap(checked -> works.nextRevision(id)
+                        .flatMap(number -> works.insertRevision(id, number, checked, html(checked), author)))
                 .as(transaction::transactional)
                 .then(Mono.defer(() -> works.find(id)));
     }
 
-    private Mono<Void> checkReferences(WorkDraft draft) {
+    /**
+     * Writes a new revision of the current draft with the fields its media now fill, when there are any;
+     * the work's row stays locked meanwhile, so a concurrent save by its author is never overwritten.
+     */
+    Mono<Boolean> refill(UUID id) {
+        return works.lockDraft(id)
+                .flatMap(locked -> works.revision(id, locked.draftRevision())
+                        .flatMap(current -> prefill.fill(locked.kind(), current.toDraft())
+                                .filter(filled -> !filled.equals(current.toDraft()))
+                                .flatMap(filled -> works.nextRevision(id)
+                                        .flatMap(number -> works.insertRevision(id, number, filled, html(filled), SYSTEM))
+                                        .thenReturn(true))))
+                .defaultIfEmpty(false)
+                .as(transaction::transactional);
+    }
+
+    private Mono<WorkDraft> checked(WorkKind kind, WorkDraft draft) {
         return unknown("content_topic", draft.topics(), "unknown-topics")
-                .then(unknown("content_column", draft.columns(), "unknown-columns"));
+                .then(unknown("content_column", draft.columns(), "unknown-columns"))
+                .then(media.check(kind, draft))
+                .then(prefill.fill(kind, draft));
+    }
+
+    private String html(WorkDraft draft) {
+        return bodies.toSafeHtml(draft.body(), draft.bodyFormat());
     }
 
     private Mono<Void> unknown(String table, List<String> slugs, String problem) {

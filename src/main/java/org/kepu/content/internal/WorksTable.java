@@ -41,6 +41,32 @@ class WorksTable {
                 .then();
     }
 
+    record LockedDraft(WorkKind kind, int draftRevision) {
+    }
+
+    Mono<WorkKind> kind(UUID id) {
+        return database.sql("SELECT kind FROM content_work WHERE id = :id").bind("id", id)
+                .map(row -> WorkKind.valueOf(row.get("kind", String.class))).one();
+    }
+
+    /** Locks the work's row until the transaction ends; empty when there is no such work. */
+    Mono<LockedDraft> lockDraft(UUID id) {
+        return database.sql("SELECT kind, draft_revision FROM content_work WHERE id = :id FOR UPDATE").bind("id", id)
+                .map(row -> new LockedDraft(WorkKind.valueOf(row.get("kind", String.class)), row.get("draft_revision", Integer.class)))
+                .one();
+    }
+
+    /** Works whose current draft uses the asset, as media or as cover. */
+    Flux<UUID> draftsUsing(UUID asset) {
+        return database.sql("""
+                        SELECT w.id FROM content_work w
+                          JOIN content_revision r ON r.work_id = w.id AND r.number = w.draft_revision
+                         WHERE r.media_assets @> ARRAY[CAST(:asset AS uuid)] OR r.cover_asset = :asset""")
+                .bind("asset", asset)
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
     /** Takes the next revision number for the work, locking its row against concurrent saves. */
     Mono<Integer> nextRevision(UUID id) {
         return database.sql("""

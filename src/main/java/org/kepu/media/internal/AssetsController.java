@@ -52,7 +52,7 @@ class AssetsController {
 
     @GetMapping("/{id}")
     Mono<AssetView> find(@PathVariable UUID id, Principal user) {
-        return assets.findOwned(new MediaAssetId(id), user.getName())
+        return assets.findVisible(new MediaAssetId(id), user)
                 .map(AssetView::of)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "media-asset-not-found", id)));
     }

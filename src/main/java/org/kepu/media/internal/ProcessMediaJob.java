@@ -3,6 +3,7 @@ package org.kepu.media.internal;
 import java.util.UUID;
 
 import org.kepu.media.MediaAssetId;
+import org.kepu.media.MediaAssetProcessed;
 import org.kepu.media.MediaAssets;
 import org.kepu.media.internal.processing.CorruptMediaException;
 import org.kepu.media.internal.processing.FfmpegRunner;
@@ -10,6 +11,7 @@ import org.kepu.platform.Job;
 import org.kepu.platform.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -32,15 +34,17 @@ class ProcessMediaJob implements JobHandler {
     private final PublishedFiles files;
     private final FfmpegRunner runner;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     ProcessMediaJob(AssetsTable assets, ProcessingTable processing, MediaPipeline pipeline, PublishedFiles files,
-                    FfmpegRunner runner, JsonMapper json) {
+                    FfmpegRunner runner, JsonMapper json, ApplicationEventPublisher events) {
         this.assets = assets;
         this.processing = processing;
         this.pipeline = pipeline;
         this.files = files;
         this.runner = runner;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -58,6 +62,7 @@ class ProcessMediaJob implements JobHandler {
                 .flatMap(asset -> runner.offload(() -> pipeline.process(asset))
                         .flatMap(facts -> processing.processed(id, facts))
                         .doOnSuccess(done -> log.info("Processed media asset {}", id.id()))
+                        .then(Mono.fromRunnable(() -> events.publishEvent(new MediaAssetProcessed(id, asset.purpose()))))
                         .onErrorResume(CorruptMediaException.class, corrupt -> reject(id, asset.objectKey(), corrupt)))
                 .then();
     }

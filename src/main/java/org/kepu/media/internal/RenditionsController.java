@@ -46,7 +46,7 @@ class RenditionsController {
     }
 
     private Mono<Void> owned(UUID id, Principal user) {
-        return assets.findOwned(new MediaAssetId(id), user.getName())
+        return assets.findVisible(new MediaAssetId(id), user)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "media-asset-not-found", id)))
                 .then();
     }

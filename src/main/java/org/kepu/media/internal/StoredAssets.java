@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Marks a completely stored, accepted original STORED and queues its processing, in one transaction. */
+/** Marks a completely stored, accepted original STORED and queues its processing (short before long), in one transaction. */
 @Component
 class StoredAssets {
 
@@ -29,7 +29,8 @@ class StoredAssets {
         return assets.markStored(id, detectedType, size)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "media-asset-not-uploading", id)))
                 .flatMap(asset -> alsoInTransaction
-                        .then(jobs.enqueue(JobRequest.of(MediaAssets.PROCESS_JOB_KIND, "{\"asset\":\"" + id.id() + "\"}")))
+                        .then(jobs.enqueue(JobRequest.of(MediaAssets.PROCESS_JOB_KIND, "{\"asset\":\"" + id.id() + "\"}")
+                                .withPriority(ProcessingPriority.forSize(size))))
                         .thenReturn(asset))
                 .as(transaction::transactional);
     }

@@ -1,5 +1,6 @@
 package org.kepu.content.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -107,9 +108,72 @@ class WorksIntegrationTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[?(@.field == 'draft.title')]").exists()
                 .jsonPath("$.errors[?(@.field == 'draft.topics')]").exists()
                 .jsonPath("$.errors[?(@.field == 'draft.originality')]").exists();
+    }
+
+    @Test
+    void aWorkWithoutTitleNeedsMediaToNameIt() {
+        author.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ARTICLE", "organisation", "nutrition", "draft", draft(" ", "", List.of("health"))))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("work-title-required");
+
+        String audio = upload("AUDIO", "高血压防治小课堂.mp3", Path.of("content-samples/audio/hypertension.mp3"));
+        Map<String, Object> draft = new java.util.HashMap<>(draft("", "", List.of("health")));
+        draft.put("mediaAssets", List.of(audio));
+        Map<String, Object> created = author.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "AUDIO", "organisation", "medical", "draft", draft))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) created.get("draft")).get("title")).isEqualTo("高血压防治小课堂");
+    }
+
+    @Test
+    void mediaMustExistSuitTheKindAndNotHaveBeenRefused() {
+        String audio = upload("AUDIO", "讲座.mp3", Path.of("content-samples/audio/hypertension.mp3"));
+        expectMediaProblem("VIDEO", audio, "work-media-wrong-purpose").jsonPath("$.detail").value(detail ->
+                assertThat(detail.toString()).contains(audio).contains("AUDIO").contains("VIDEO"));
+
+        String unknown = "00000000-0000-4000-8000-000000000001";
+        expectMediaProblem("AUDIO", unknown, "work-media-unknown");
+
+        author.post().uri("/api/media/assets?purpose=AUDIO").header("X-File-Name", "fake.mp3")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue("<html><body>not audio</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isEqualTo(415);
+        String refused = database.sql("SELECT id::text AS id FROM media_asset WHERE original_name = 'fake.mp3' AND status = 'REJECTED' "
+                + "ORDER BY created_at DESC LIMIT 1").map(row -> row.get("id", String.class)).one().block();
+        expectMediaProblem("AUDIO", refused, "work-media-unusable");
+    }
+
+    private WebTestClient.BodyContentSpec expectMediaProblem(String kind, String asset, String code) {
+        Map<String, Object> draft = new java.util.HashMap<>(draft("带媒体的作品", "", List.of("health")));
+        draft.put("mediaAssets", List.of(asset));
+        return author.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", kind, "organisation", "medical", "draft", draft))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo(code);
+    }
+
+    private String upload(String purpose, String name, Path file) {
+        try {
+            Map<String, Object> asset = author.post().uri("/api/media/assets?purpose={p}", purpose)
+                    .header("X-File-Name", java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .bodyValue(java.nio.file.Files.readAllBytes(file))
+                    .exchange()
+                    .expectStatus().isCreated()
+                    .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                    }).returnResult().getResponseBody();
+            return (String) asset.get("id");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -112,4 +112,25 @@ final class MediaFiles {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The same DOCX with a title and an author in its core properties (where Word keeps them). */
+    static byte[] withCoreProperties(byte[] docx, String title, String creator) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("docProps/core.xml")) {
+                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .replaceAll("<dc:title>[^<]*</dc:title>|<dc:title/>", "<dc:title>" + title + "</dc:title>")
+                            .replaceAll("<dc:creator>[^<]*</dc:creator>|<dc:creator/>", "<dc:creator>" + creator + "</dc:creator>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
 }

@@ -104,6 +104,37 @@ class MediaPipelineIntegrationTest {
     }
 
     @Test
+    void aWorkLeftEmptyIsFilledFromItsDocumentOnceProcessed() throws Exception {
+        Path docx = Files.createTempFile("titled", ".docx");
+        Files.write(docx, MediaFiles.withCoreProperties(Files.readAllBytes(SAMPLES.resolve("articles/kitchen-experiments.docx")),
+                "在厨房里做科学小实验", "吴志强"));
+        UUID asset = streamed("DOCUMENT", "厨房实验.docx", docx);
+        Map<String, Object> draft = Map.of("title", "", "topics", List.of("double-reduction"), "originality", "ORIGINAL",
+                "licence", "CC-BY-NC-4.0", "mediaAssets", List.of(asset.toString()));
+        Map<String, Object> created = web.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ARTICLE", "organisation", "youth-tech", "draft", draft))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        String work = (String) created.get("id");
+
+        await().atMost(PROCESSING).pollInterval(Duration.ofMillis(500)).until(() -> draftOf(work).get("createdBy").equals("system"));
+        Map<String, Object> filled = draftOf(work);
+        assertThat(filled.get("title")).isEqualTo("在厨房里做科学小实验");
+        assertThat((String) filled.get("summary")).isNotBlank().hasSizeLessThanOrEqualTo(200);
+        assertThat((String) filled.get("bodyHtml")).contains("<p>").contains("紫甘蓝");
+        assertThat(filled.get("credits")).isEqualTo(List.of(Map.of("role", "AUTHOR", "name", "吴志强")));
+        assertThat(filled.get("number")).isEqualTo(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> draftOf(String work) {
+        return (Map<String, Object>) web.get().uri("/api/works/{id}", work).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody().get("draft");
+    }
+
+    @Test
     void aTruncatedVideoIsRejectedAndItsOriginalRemoved() throws Exception {
         byte[] whole = Files.readAllBytes(SAMPLES.resolve("video/carbon-peak-neutral.mp4"));
         Path cut = Files.createTempFile("cut", ".mp4");

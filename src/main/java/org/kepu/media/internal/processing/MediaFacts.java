@@ -13,10 +13,14 @@ import java.time.Duration;
  * @param height      coded height of the video stream, before rotation
  * @param rotation    degrees clockwise a player turns the picture (0, 90, 180, 270)
  * @param frameRate   average frames per second, 0 when unknown
+ * @param title       the container's title tag, null when absent
+ * @param author      the artist, author or composer tag, null when absent
+ * @param created     the creation-time tag as written (usually ISO 8601), null when absent
  */
 public record MediaFacts(String format, Duration duration, long bitRate,
                          String videoCodec, int width, int height, int rotation, double frameRate, String pixelFormat,
-                         String audioCodec, int audioChannels, int audioSampleRate) {
+                         String audioCodec, int audioChannels, int audioSampleRate,
+                         String title, String author, String created) {
 
     public boolean hasVideo() {
         return videoCodec != null;

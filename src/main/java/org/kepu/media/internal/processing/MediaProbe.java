@@ -97,7 +97,21 @@ public final class MediaProbe {
                 video == null ? null : video.path("pix_fmt").asString(null),
                 audio == null ? null : audio.path("codec_name").asString("unknown"),
                 audio == null ? 0 : audio.path("channels").asInt(0),
-                audio == null ? 0 : (int) number(audio.path("sample_rate")));
+                audio == null ? 0 : (int) number(audio.path("sample_rate")),
+                tag(format, "title"), tag(format, "artist", "author", "album_artist", "composer"), tag(format, "creation_time", "date"));
+    }
+
+    /** The first non-blank of the container's tags, by name in any case (Matroska and Vorbis write them in capitals). */
+    private static String tag(JsonNode format, String... names) {
+        for (String name : names) {
+            for (var entry : format.path("tags").properties()) {
+                String value = entry.getValue().asString("").strip();
+                if (entry.getKey().equalsIgnoreCase(name) && !value.isEmpty()) {
+                    return value;
+                }
+            }
+        }
+        return null;
     }
 
     /** Clockwise degrees from the display matrix (ffprobe reports them counter-clockwise) or the old rotate tag. */

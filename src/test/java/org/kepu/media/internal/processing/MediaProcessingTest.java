@@ -42,7 +42,8 @@ class MediaProcessingTest {
         clip = folder.resolve("clip.mp4");
         runner.ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-f", "lavfi",
                 "-i", "sine=frequency=440", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
-                "-pix_fmt", "yuv420p", clip.toString()), null, null);
+                "-pix_fmt", "yuv420p", "-metadata", "title=四秒测试片", "-metadata", "artist=科普测试组",
+                "-metadata", "creation_time=2026-05-20T08:00:00Z", clip.toString()), null, null);
     }
 
     @AfterAll
@@ -62,6 +63,9 @@ class MediaProcessingTest {
         assertThat(facts.audioCodec()).isEqualTo("aac");
         assertThat(facts.bitRate()).isPositive();
         assertThat(facts.frameRate()).isCloseTo(25.0, within(0.01));
+        assertThat(facts.title()).isEqualTo("四秒测试片");
+        assertThat(facts.author()).isEqualTo("科普测试组");
+        assertThat(facts.created()).startsWith("2026-05-20T08:00:00");
     }
 
     @Test

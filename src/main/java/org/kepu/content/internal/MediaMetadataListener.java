@@ -1,0 +1,43 @@
+package org.kepu.content.internal;
+
+import org.kepu.media.MediaAssetProcessed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * When a file finishes processing, the drafts that use it get the fields its metadata fill. Best effort:
+ * a failure is logged, and the same filling happens again on the author's next save.
+ */
+@Component
+class MediaMetadataListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaMetadataListener.class);
+
+    private final WorksTable works;
+    private final WorkEditor editor;
+
+    MediaMetadataListener(WorksTable works, WorkEditor editor) {
+        this.works = works;
+        this.editor = editor;
+    }
+
+    /** Spring subscribes to the returned Mono. */
+    @EventListener
+    Mono<Void> on(MediaAssetProcessed processed) {
+        return works.draftsUsing(processed.asset().id())
+                .concatMap(work -> editor.refill(work)
+                        .doOnNext(changed -> {
+                            if (changed) {
+                                log.info("Filled empty fields of work {} from media asset {}", work, processed.asset().id());
+                            }
+                        }))
+                .then()
+                .onErrorResume(error -> {
+                    log.warn("Could not fill works from media asset {}", processed.asset().id(), error);
+                    return Mono.empty();
+                });
+    }
+}

@@ -10,18 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.bytedeco.ffmpeg.ffmpeg;
-import org.bytedeco.javacpp.Loader;
+import org.kepu.media.internal.processing.FfmpegProperties;
+import org.kepu.media.internal.processing.FfmpegTools;
 
 /** Small real media files made with the ffmpeg from the classpath, and hand-made hostile ones. */
 final class MediaFiles {
 
     private final Path folder;
-    private final String ffmpeg;
+    private final FfmpegTools tools;
 
     MediaFiles(Path folder) {
         this.folder = folder;
-        this.ffmpeg = Loader.load(ffmpeg.class);
+        this.tools = new FfmpegTools(FfmpegProperties.defaults());
     }
 
     byte[] mp4() {
@@ -92,12 +92,11 @@ final class MediaFiles {
 
     private byte[] make(String name, String... arguments) {
         Path output = folder.resolve(name);
-        List<String> command = new ArrayList<>(List.of(ffmpeg, "-y", "-loglevel", "error"));
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-y", "-loglevel", "error"));
         command.addAll(List.of(arguments));
         command.add(output.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // The executable finds its own libraries only through the folder it was unpacked to.
-        builder.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
+        builder.environment().putAll(tools.environment());
         try {
             Process process = builder.start();
             String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -36,8 +36,19 @@ public final class FfmpegRunner implements AutoCloseable {
     }
 
     /** Runs {@code work} (which calls the blocking methods) on the ffmpeg pool. */
+    /**
+     * Runs blocking work on the pool. A {@link LinkageError} (a native library that cannot load) becomes an
+     * ordinary failure: Reactor treats it as fatal and would throw it past the subscriber, leaving a job
+     * that never ends.
+     */
     public <T> Mono<T> offload(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(pool);
+        return Mono.fromCallable(() -> {
+            try {
+                return work.call();
+            } catch (LinkageError e) {
+                throw new IllegalStateException("A native library could not be loaded: " + e, e);
+            }
+        }).subscribeOn(pool);
     }
 
     public Mono<ToolResult> ffmpegAsync(List<String> arguments, Duration mediaDuration, DoubleConsumer progress) {

@@ -84,7 +84,7 @@ public final class FfmpegTools {
             pulseStub.ifPresent(folders::add);
             return new Located(ffmpeg, ffprobe,
                     Map.of("LD_LIBRARY_PATH", libraryPath(folders, System.getenv("LD_LIBRARY_PATH"))));
-        } catch (IOException | UnsatisfiedLinkError | RuntimeException e) {
+        } catch (IOException | LinkageError | RuntimeException e) {
             String pulseHint = PulseAudioStub.bundled() ? "" : "This build carries no stand-in for libpulse.so.0 (it "
                     + "had no gcc), so the system needs that library (Debian: apt-get install libpulse0). ";
             throw new IllegalStateException("The bytedeco ffmpeg cannot be loaded (" + e.getMessage() + "). " + pulseHint

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -196,6 +197,16 @@ class MediaProcessingTest {
                     .isInstanceOfSatisfying(ToolFailedException.class, e -> assertThat(e.timedOut()).isTrue());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void aNativeLibraryThatCannotLoadFailsTheWorkInsteadOfHangingIt() {
+        Mono<Object> broken = runner.offload(() -> {
+            throw new UnsatisfiedLinkError("no jniavdevice in java.library.path");
+        });
+
+        assertThatThrownBy(() -> broken.block(Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no jniavdevice");
     }
 
     @Test

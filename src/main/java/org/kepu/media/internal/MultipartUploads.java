@@ -44,15 +44,17 @@ class MultipartUploads {
     private final ObjectStore store;
     private final TypeSniffer sniffer;
     private final MediaProperties properties;
+    private final ArchiveCheck archives;
 
     MultipartUploads(AssetsTable assets, UploadsTable uploads, StoredAssets stored, ObjectStore store, TypeSniffer sniffer,
-                     MediaProperties properties) {
+                     MediaProperties properties, ArchiveCheck archives) {
         this.assets = assets;
         this.uploads = uploads;
         this.stored = stored;
         this.store = store;
         this.sniffer = sniffer;
         this.properties = properties;
+        this.archives = archives;
     }
 
     Mono<Started> start(MediaPurpose purpose, String fileName, long size, String declaredType, String user) {
@@ -149,7 +151,9 @@ class MultipartUploads {
                 .then(store.head(upload.objectKey(), TypeSniffer.HEAD_BYTES))
                 .flatMap(head -> sniffer.detect(head, head.length))
                 .flatMap(type -> AcceptedTypes.accepts(upload.purpose(), type)
-                        ? stored.accept(upload.asset(), type, size, uploads.setStatus(upload.id(), "COMPLETED"))
+                        ? archives.check(upload.objectKey(), type, size)
+                                .onErrorResume(ProblemException.class, problem -> refuse(upload, type, problem).then())
+                                .then(stored.accept(upload.asset(), type, size, uploads.setStatus(upload.id(), "COMPLETED")))
                         : refuse(upload, type, new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-refused",
                                 type, upload.purpose().name(), AcceptedTypes.describe(upload.purpose()))));
     }

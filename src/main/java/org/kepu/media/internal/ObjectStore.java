@@ -109,7 +109,12 @@ class ObjectStore {
 
     /** The first bytes of an object, read with a ranged GET. */
     Mono<byte[]> head(String key, int bytes) {
-        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(0L).length((long) bytes).build()))
+        return range(key, 0, bytes);
+    }
+
+    /** {@code length} bytes from {@code offset} (fewer at the end of the object), read with a ranged GET. */
+    Mono<byte[]> range(String key, long offset, int length) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length((long) length).build()))
                 .publishOn(Schedulers.boundedElastic())
                 .map(ObjectStore::readAll);
     }

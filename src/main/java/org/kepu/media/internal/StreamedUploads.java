@@ -30,13 +30,16 @@ class StreamedUploads {
     private final ObjectStore store;
     private final TypeSniffer sniffer;
     private final MediaProperties properties;
+    private final ArchiveCheck archives;
 
-    StreamedUploads(AssetsTable assets, StoredAssets stored, ObjectStore store, TypeSniffer sniffer, MediaProperties properties) {
+    StreamedUploads(AssetsTable assets, StoredAssets stored, ObjectStore store, TypeSniffer sniffer, MediaProperties properties,
+                    ArchiveCheck archives) {
         this.assets = assets;
         this.stored = stored;
         this.store = store;
         this.sniffer = sniffer;
         this.properties = properties;
+        this.archives = archives;
     }
 
     Mono<MediaAsset> upload(MediaPurpose purpose, String fileName, String declaredType, long declaredLength,
@@ -67,6 +70,7 @@ class StreamedUploads {
                     // An error of the body waits for the part in flight, so discard() knows everything that was written.
                     .concatMapDelayError(indexed -> indexed.getT1() == 0 ? first(indexed.getT2()) : next(indexed.getT2()), false, 1)
                     .then(Mono.defer(this::finish))
+                    .then(Mono.defer(() -> archives.check(asset.objectKey(), detectedType, size)))
                     .then(Mono.defer(() -> stored.accept(asset.id(), detectedType, size, Mono.empty())))
                     .onErrorResume(error -> discard().then(reject(error)).then(Mono.error(error)))
                     // On cancel a storage call may still be under way: give it time to land, then sweep the key.

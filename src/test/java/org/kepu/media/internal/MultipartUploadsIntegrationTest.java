@@ -138,6 +138,19 @@ class MultipartUploadsIntegrationTest {
     }
 
     @Test
+    void aZipBombCompletedAsDocumentIsRefusedAndDeleted() throws Exception {
+        byte[] bomb = MediaFiles.docxBomb(64L << 20);
+        Started started = start("DOCUMENT", "report.docx", bomb.length, "application/octet-stream");
+        putPart(started, 1, bomb);
+        complete(started, parts(started))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("media-archive-bomb");
+        assertThat(traces.status(started.asset())).isEqualTo("REJECTED");
+        assertThat(traces.uploadStatus(started.upload())).isEqualTo("REJECTED");
+        traces.assertNothingStored(started.asset());
+    }
+
+    @Test
     void aMovIsAVideoButNotAnAnimation() throws Exception {
         Started started = start("ANIMATION", "loop.mp4", mov.length, "video/mp4");
         putPart(started, 1, mov);

@@ -107,6 +107,25 @@ class StreamedUploadsIntegrationTest {
     }
 
     @Test
+    void aDocxZipBombIsRefusedAtUploadFromItsDirectory() throws Exception {
+        String name = unique("bomb.docx");
+        upload("DOCUMENT", name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                MediaFiles.docxBomb(64L << 20))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("media-archive-bomb")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("压缩炸弹").contains(":1"));
+        assertRefused(name);
+    }
+
+    @Test
+    void aRealDocxPassesTheArchiveCheck() throws Exception {
+        byte[] docx = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("content-samples/articles/kitchen-experiments.docx"));
+        assertStored("DOCUMENT", unique("实验.docx"), "application/octet-stream", docx,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    @Test
     void aZeroByteFileIsUnprocessable() throws Exception {
         String name = unique("empty.png");
         upload("IMAGE", name, "image/png", new byte[0])

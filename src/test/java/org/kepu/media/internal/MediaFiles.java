@@ -37,6 +37,11 @@ final class MediaFiles {
         return make("tone.mp3", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "libmp3lame");
     }
 
+    /** Any file ffmpeg can make, named {@code name} (the extension picks the container). */
+    byte[] made(String name, String... arguments) {
+        return make(name, arguments);
+    }
+
     byte[] png() {
         return make("frame.png", "-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1");
     }

@@ -47,9 +47,11 @@ class StreamedUploadsIntegrationTest {
     private WebTestClient web;
     private MediaTraces traces;
 
+    private static MediaFiles files;
+
     @BeforeAll
     static void makeMedia(@TempDir Path folder) {
-        MediaFiles files = new MediaFiles(folder);
+        files = new MediaFiles(folder);
         mp3 = files.mp3();
         png = files.png();
         mp4 = files.mp4();
@@ -68,6 +70,32 @@ class StreamedUploadsIntegrationTest {
         assertStored("IMAGE", "封面.png", "image/png", png, "image/png");
         assertStored("DOCUMENT", "报告.pdf", "application/pdf", MediaFiles.pdf(), "application/pdf");
         assertStored("VIDEO", "clip.mp4", "video/mp4", mp4, "video/mp4");
+    }
+
+    @Test
+    void everyAcceptedFormatIsRecognisedFromItsBytes() throws Exception {
+        String[] picture = {"-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"};
+        String[] tone = {"-f", "lavfi", "-i", "sine=duration=1"};
+        assertStored("VIDEO", "clip.webm", "video/webm", files.made("clip.webm", concat(picture, "-c:v", "libvpx")), "video/webm");
+        assertStored("VIDEO", "clip.mov", "video/quicktime", files.mov(), "video/quicktime");
+        assertStored("ANIMATION", "loop.gif", "image/gif", files.made("loop.gif", picture), "image/gif");
+        assertStored("ANIMATION", "loop.png", "image/png", files.made("loop.apng", concat(picture, "-plays", "0", "-f", "apng")),
+                "image/apng");
+        assertStored("ANIMATION", "loop.webm", "video/webm", files.made("loop.webm", concat(picture, "-c:v", "libvpx-vp9")), "video/webm");
+        assertStored("AUDIO", "tone.m4a", "audio/mp4", files.made("tone.m4a", concat(tone, "-c:a", "aac")), "audio/mp4");
+        assertStored("AUDIO", "tone.aac", "audio/aac", files.made("tone.aac", concat(tone, "-c:a", "aac", "-f", "adts")), "audio/x-aac");
+        assertStored("AUDIO", "tone.ogg", "audio/ogg", files.made("tone.ogg", concat(tone, "-c:a", "libopus")), "audio/opus");
+        assertStored("AUDIO", "tone.wav", "audio/wav", files.made("tone.wav", concat(tone, "-c:a", "pcm_s16le")), "audio/vnd.wave");
+        assertStored("AUDIO", "tone.flac", "audio/flac", files.made("tone.flac", concat(tone, "-c:a", "flac")), "audio/x-flac");
+        assertStored("IMAGE", "photo.jpg", "image/jpeg", files.made("photo.jpg", concat(picture, "-frames:v", "1")), "image/jpeg");
+        assertStored("IMAGE", "photo.webp", "image/webp", files.made("photo.webp", concat(picture, "-frames:v", "1", "-c:v", "libwebp")),
+                "image/webp");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test

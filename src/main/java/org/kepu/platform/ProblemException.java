@@ -1,5 +1,7 @@
 package org.kepu.platform;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,12 +13,28 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final transient Object[] arguments;
+    private final Duration retryAfter;
 
     public ProblemException(HttpStatus status, String code, Object... arguments) {
+        this(status, code, null, arguments);
+    }
+
+    private ProblemException(HttpStatus status, String code, Duration retryAfter, Object... arguments) {
         super(code);
         this.status = status;
         this.code = code;
         this.arguments = arguments;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The same problem, telling the caller when to try again (a {@code Retry-After} header in seconds). */
+    public ProblemException retryAfter(Duration wait) {
+        return new ProblemException(status, code, wait, arguments);
+    }
+
+    /** Null when the caller need not wait. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public HttpStatus status() {

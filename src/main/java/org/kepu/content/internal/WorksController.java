@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.kepu.identity.Actor;
 import org.kepu.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,28 +33,48 @@ class WorksController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<WorkView> create(@Valid @RequestBody NewWork work, Principal author) {
+        Actor actor = Actor.of(author);
+        if (!actor.editsFor(work.organisation())) {
+            return Mono.error(otherOrganisation(actor, work.organisation()));
+        }
         return editor.create(work, author.getName());
     }
 
     @GetMapping("/{id}")
-    Mono<WorkView> find(@PathVariable UUID id) {
-        return works.find(id).switchIfEmpty(notFound(id));
+    Mono<WorkView> find(@PathVariable UUID id, Principal reader) {
+        return readable(id, reader);
     }
 
     @PutMapping("/{id}/draft")
     Mono<WorkView> saveDraft(@PathVariable UUID id, @Valid @RequestBody WorkDraft draft, Principal author) {
-        return editor.saveDraft(id, draft, author.getName());
+        Actor actor = Actor.of(author);
+        return works.find(id).switchIfEmpty(notFound(id))
+                .flatMap(work -> actor.editsFor(work.organisation()) ? editor.saveDraft(id, draft, author.getName())
+                        : Mono.error(otherOrganisation(actor, work.organisation())));
     }
 
     @GetMapping("/{id}/revisions")
-    Flux<Revision> revisions(@PathVariable UUID id) {
-        return works.revisions(id).switchIfEmpty(notFound(id));
+    Flux<Revision> revisions(@PathVariable UUID id, Principal reader) {
+        return readable(id, reader).thenMany(works.revisions(id));
     }
 
     @GetMapping("/{id}/revisions/{number}")
-    Mono<Revision> revision(@PathVariable UUID id, @PathVariable int number) {
-        return works.revision(id, number)
+    Mono<Revision> revision(@PathVariable UUID id, @PathVariable int number, Principal reader) {
+        return readable(id, reader).then(works.revision(id, number))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "revision-not-found", id, number)));
+    }
+
+    /** Society accounts see their own society's works; staff and reviewers see all. */
+    private Mono<WorkView> readable(UUID id, Principal reader) {
+        Actor actor = Actor.of(reader);
+        return works.find(id).switchIfEmpty(notFound(id))
+                .flatMap(work -> actor.readsFor(work.organisation()) ? Mono.just(work)
+                        : Mono.error(otherOrganisation(actor, work.organisation())));
+    }
+
+    private static ProblemException otherOrganisation(Actor actor, String organisation) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "work-other-organisation",
+                actor.organisation() == null ? "—" : actor.organisation(), organisation);
     }
 
     private static <T> Mono<T> notFound(UUID id) {

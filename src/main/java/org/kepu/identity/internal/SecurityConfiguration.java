@@ -1,12 +1,7 @@
 package org.kepu.identity.internal;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -16,19 +11,18 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Problems problems) {
@@ -56,14 +50,31 @@ class SecurityConfiguration {
     }
 
     /**
-     * Password hashing runs on a bounded elastic thread; the rest of the request goes back to a
-     * non-blocking thread, where a blocking call is a bug (and fails under BlockHound in tests).
+     * Password checks count failures per account and per client address ({@link LoginAttempts}) and
+     * hash on a bounded elastic thread; the rest of the request goes back to a non-blocking thread,
+     * where a blocking call is a bug (and fails under BlockHound in tests).
      */
     @Bean
-    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService accounts, PasswordEncoder encoder) {
+    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService accounts, PasswordEncoder encoder,
+                                                        LoginAttempts attempts) {
         var passwords = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
         passwords.setPasswordEncoder(encoder);
-        return authentication -> passwords.authenticate(authentication).publishOn(Schedulers.parallel());
+        return authentication -> clientAddress().flatMap(address -> {
+            String username = authentication.getName();
+            String from = address.isEmpty() ? null : address;
+            return attempts.checkAllowed(username, from)
+                    .then(passwords.authenticate(authentication))
+                    .flatMap(success -> attempts.succeeded(username).thenReturn(success))
+                    .onErrorResume(BadCredentialsException.class, bad -> attempts.failed(username, from).then(Mono.error(bad)));
+        }).publishOn(Schedulers.parallel());
+    }
+
+    private static Mono<String> clientAddress() {
+        return Mono.deferContextual(context -> Mono.just(context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
+                .map(exchange -> exchange.getRequest().getRemoteAddress())
+                .filter(remote -> remote.getAddress() != null)
+                .map(remote -> remote.getAddress().getHostAddress())
+                .orElse("")));
     }
 
     @Bean
@@ -72,23 +83,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    MapReactiveUserDetailsService bootstrapAccounts(IdentityProperties properties, PasswordEncoder encoder) {
-        IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
-        String password = admin.password();
-        if (password == null || password.isBlank()) {
-            password = oneTimePassword();
-            log.warn("初始管理员 / first administrator: {} 一次性密码 / one-time password: {} "
-                    + "(set kepu.identity.bootstrap-admin.password to choose one)", admin.username(), password);
-        }
-        return new MapReactiveUserDetailsService(User.withUsername(admin.username())
-                .password(encoder.encode(password))
-                .roles("ADMIN")
-                .build());
-    }
-
-    private static String oneTimePassword() {
-        byte[] bytes = new byte[15];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    ReactiveUserDetailsService accountDetails(AccountsTable accounts) {
+        return username -> accounts.find(username.strip().toLowerCase(java.util.Locale.ROOT)).map(AccountDetails::new);
     }
 }

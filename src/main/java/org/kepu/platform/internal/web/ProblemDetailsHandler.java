@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -75,6 +76,9 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
         response.setStatusCode(problem.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLanguage(locale);
+        if (problem.retryAfter() != null) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        }
         byte[] bytes = json.writeValueAsBytes(body);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

@@ -1,0 +1,32 @@
+package org.kepu.identity.internal;
+
+import org.kepu.identity.Actor;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** Spring Security's view of an account, carrying the {@link Actor} other modules ask for. */
+final class AccountDetails extends User implements Actor.Holder {
+
+    private final transient Actor actor;
+
+    AccountDetails(Account account) {
+        super(account.username(), account.passwordHash(), account.enabled(), true, true, true,
+                account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
+        this.actor = new Actor(account.username(), account.roles(), account.organisation());
+    }
+
+    @Override
+    public Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+}

@@ -1,0 +1,116 @@
+package org.kepu.identity.internal;
+
+import java.security.Principal;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import org.kepu.identity.Actor;
+import org.kepu.identity.Role;
+import org.kepu.org.Organisations;
+import org.kepu.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Accounts for administrators ({@code /api/admin/**} needs ADMIN), and {@code /api/me} for everyone signed in. */
+@RestController
+class AccountsController {
+
+    record AccountView(String username, String displayName, String organisation, Set<Role> roles, boolean enabled, boolean demo) {
+        static AccountView of(Account account) {
+            return new AccountView(account.username(), account.displayName(), account.organisation(), account.roles(),
+                    account.enabled(), account.demo());
+        }
+    }
+
+    record Roles(@NotEmpty Set<Role> roles) {
+    }
+
+    private final AccountsTable accounts;
+    private final PasswordEncoder encoder;
+    private final Organisations organisations;
+    private final LoginAttempts attempts;
+
+    AccountsController(AccountsTable accounts, PasswordEncoder encoder, Organisations organisations, LoginAttempts attempts) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.organisations = organisations;
+        this.attempts = attempts;
+    }
+
+    @GetMapping("/api/me")
+    Actor me(Principal user) {
+        return Actor.of(user);
+    }
+
+    @GetMapping("/api/admin/accounts")
+    Flux<AccountView> list() {
+        return accounts.all().map(AccountView::of);
+    }
+
+    @PostMapping("/api/admin/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<AccountView> create(@Valid @RequestBody NewAccount account, Principal admin) {
+        return checkOrganisation(account.organisation(), account.roles())
+                .then(Mono.fromCallable(() -> encoder.encode(account.password())).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(hash -> accounts.insert(account, hash, false, admin.getName()))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "account-exists", account.username())))
+                .then(Mono.defer(() -> accounts.find(account.username())))
+                .map(AccountView::of);
+    }
+
+    @PutMapping("/api/admin/accounts/{username}/roles")
+    Mono<AccountView> roles(@PathVariable String username, @Valid @RequestBody Roles roles) {
+        return existing(username)
+                .flatMap(account -> checkOrganisation(account.organisation(), roles.roles())
+                        .then(accounts.replaceRoles(account.id(), roles.roles())))
+                .then(Mono.defer(() -> existing(username)))
+                .map(AccountView::of);
+    }
+
+    @PostMapping("/api/admin/accounts/{username}/unlock")
+    Mono<AccountView> unlock(@PathVariable String username) {
+        return existing(username).flatMap(account -> attempts.unlock(account.username()).thenReturn(AccountView.of(account)));
+    }
+
+    @PostMapping("/api/admin/accounts/{username}/disable")
+    Mono<AccountView> disable(@PathVariable String username) {
+        return existing(username).flatMap(account -> accounts.setEnabled(account.username(), false))
+                .then(Mono.defer(() -> existing(username))).map(AccountView::of);
+    }
+
+    @PostMapping("/api/admin/accounts/{username}/enable")
+    Mono<AccountView> enable(@PathVariable String username) {
+        return existing(username).flatMap(account -> accounts.setEnabled(account.username(), true))
+                .then(Mono.defer(() -> existing(username))).map(AccountView::of);
+    }
+
+    private Mono<Account> existing(String username) {
+        return accounts.find(username.toLowerCase(java.util.Locale.ROOT))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "account-not-found", username)));
+    }
+
+    /** Society roles belong to a society; association roles to no society. */
+    private Mono<Void> checkOrganisation(String organisation, Set<Role> roles) {
+        boolean societyRole = roles.stream().anyMatch(Role::needsOrganisation);
+        if (societyRole && organisation == null) {
+            return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "account-organisation-required"));
+        }
+        if (organisation == null) {
+            return Mono.empty();
+        }
+        return organisations.findBySlug(organisation)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-organisation", organisation)))
+                .then();
+    }
+}

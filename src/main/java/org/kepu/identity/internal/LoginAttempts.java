@@ -1,0 +1,74 @@
+package org.kepu.identity.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.kepu.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts failed sign-ins per account and per client address in Redis, each in a window that starts at
+ * the first failure. An account over its limit is locked until the window ends, even for the right
+ * password (so a guess that finally matches tells the attacker nothing); an address over its limit
+ * waits likewise. Both answer 429 with {@code Retry-After}.
+ */
+@Component
+class LoginAttempts {
+
+    private static final String ACCOUNT = "kepu:login:failures:account:";
+    private static final String ADDRESS = "kepu:login:failures:address:";
+
+    private final RedisReactiveCommands<String, String> redis;
+    private final LoginProperties properties;
+
+    LoginAttempts(RedisReactiveCommands<String, String> redis, LoginProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
+    Mono<Void> checkAllowed(String username, String address) {
+        return over(ACCOUNT + key(username), properties.maxFailuresPerAccount())
+                .flatMap(wait -> Mono.<Void>error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-account-locked",
+                        properties.maxFailuresPerAccount(), minutes(wait)).retryAfter(wait)))
+                .then(address == null ? Mono.empty() : over(ADDRESS + address, properties.maxFailuresPerAddress())
+                        .flatMap(wait -> Mono.<Void>error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-address-limited",
+                                minutes(wait)).retryAfter(wait))));
+    }
+
+    Mono<Void> failed(String username, String address) {
+        Mono<Void> account = count(ACCOUNT + key(username));
+        return address == null ? account : account.then(count(ADDRESS + address));
+    }
+
+    Mono<Void> succeeded(String username) {
+        return redis.del(ACCOUNT + key(username)).then();
+    }
+
+    Mono<Void> unlock(String username) {
+        return succeeded(username);
+    }
+
+    /** The time left in the window when the count has reached {@code limit}; empty otherwise. */
+    private Mono<Duration> over(String key, int limit) {
+        return redis.get(key)
+                .filter(count -> Long.parseLong(count) >= limit)
+                .flatMap(count -> redis.pttl(key))
+                .map(millis -> millis > 0 ? Duration.ofMillis(millis) : properties.window());
+    }
+
+    private Mono<Void> count(String key) {
+        return redis.incr(key)
+                .flatMap(count -> count == 1 ? redis.pexpire(key, properties.window().toMillis()).then() : Mono.<Void>empty());
+    }
+
+    private static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    }
+}

@@ -1,0 +1,18 @@
+package org.kepu.content;
+
+import reactor.core.publisher.Mono;
+
+/** What other modules may ask of works: their facts and, for the review chain, publishing. */
+public interface Works {
+
+    Mono<WorkFacts> find(WorkId id);
+
+    /** The text a screen reads: title, summary and the body as sanitized HTML. */
+    Mono<RevisionText> text(WorkId id, int revision);
+
+    /**
+     * Makes {@code revision} the public one. Joins the caller's transaction; publishes
+     * {@link WorkPublished} once written. Empty when the work or the revision does not exist.
+     */
+    Mono<WorkPublished> publish(WorkId id, int revision, String by);
+}

@@ -1,0 +1,52 @@
+package org.kepu.content.internal;
+
+import org.kepu.content.RevisionText;
+import org.kepu.content.WorkFacts;
+import org.kepu.content.WorkId;
+import org.kepu.content.WorkPublished;
+import org.kepu.content.Works;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+@Component
+class WorksLookup implements Works {
+
+    private final WorksTable works;
+    private final DatabaseClient database;
+    private final ApplicationEventPublisher events;
+
+    WorksLookup(WorksTable works, DatabaseClient database, ApplicationEventPublisher events) {
+        this.works = works;
+        this.database = database;
+        this.events = events;
+    }
+
+    @Override
+    public Mono<WorkFacts> find(WorkId id) {
+        return works.find(id.value()).map(work -> new WorkFacts(id, work.kind(), work.organisation(), work.draftRevision(),
+                work.publishedRevision(), work.draft().title(), work.draft().topics()));
+    }
+
+    @Override
+    public Mono<RevisionText> text(WorkId id, int revision) {
+        return works.revision(id.value(), revision)
+                .map(found -> new RevisionText(id, revision, found.title(), found.summary(), found.bodyHtml()));
+    }
+
+    @Override
+    public Mono<WorkPublished> publish(WorkId id, int revision, String by) {
+        return database.sql("""
+                        WITH old AS (SELECT published_revision FROM content_work WHERE id = :id FOR UPDATE)
+                        UPDATE content_work w SET published_revision = :revision, published_at = now(), published_by = :by,
+                                                  updated_at = now()
+                          FROM old
+                         WHERE w.id = :id AND EXISTS (SELECT 1 FROM content_revision r WHERE r.work_id = :id AND r.number = :revision)
+                        RETURNING old.published_revision AS previous""")
+                .bind("id", id.value()).bind("revision", revision).bind("by", by)
+                .map(row -> new WorkPublished(id, revision, row.get("previous", Integer.class), by))
+                .one()
+                .doOnNext(events::publishEvent);
+    }
+}

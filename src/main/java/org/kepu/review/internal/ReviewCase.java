@@ -1,0 +1,23 @@
+package org.kepu.review.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One submitted revision on its way through the stages. */
+record ReviewCase(UUID id, UUID work, int revision, List<ReviewStage> stages, int stageIndex, Status status,
+                  OffsetDateTime publishAt, String submittedBy, OffsetDateTime submittedAt, OffsetDateTime closedAt) {
+
+    enum Status {
+        IN_REVIEW, CHANGES_REQUESTED, REJECTED, SCHEDULED, PUBLISHED
+    }
+
+    /** Null once the case has left review. */
+    ReviewStage currentStage() {
+        return status == Status.IN_REVIEW ? stages.get(stageIndex) : null;
+    }
+
+    boolean lastStage() {
+        return stageIndex == stages.size() - 1;
+    }
+}

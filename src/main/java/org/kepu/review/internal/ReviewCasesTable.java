@@ -1,0 +1,120 @@
+package org.kepu.review.internal;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of review cases and their decisions (decisions are inserted, never changed). */
+@Component
+class ReviewCasesTable {
+
+    private static final TypeReference<List<Decision.Comment>> COMMENTS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = """
+            id, work_id, revision, stages, stage_index, status, publish_at, submitted_by, submitted_at, closed_at""";
+
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    ReviewCasesTable(DatabaseClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    Mono<ReviewCase> insert(UUID work, int revision, List<ReviewStage> stages, OffsetDateTime publishAt, String submittedBy) {
+        var insert = database.sql("""
+                        INSERT INTO review_case (work_id, revision, stages, status, publish_at, submitted_by)
+                        VALUES (:work, :revision, :stages, 'IN_REVIEW', :publishAt, :submittedBy)
+                        RETURNING\s""" + COLUMNS)
+                .bind("work", work).bind("revision", revision)
+                .bind("stages", stages.stream().map(Enum::name).toArray(String[]::new))
+                .bind("submittedBy", submittedBy);
+        insert = publishAt == null ? insert.bindNull("publishAt", OffsetDateTime.class) : insert.bind("publishAt", publishAt);
+        return insert.map(ReviewCasesTable::reviewCase).one();
+    }
+
+    Mono<ReviewCase> find(UUID id) {
+        return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE id = :id").bind("id", id)
+                .map(ReviewCasesTable::reviewCase).one();
+    }
+
+    /** Locks the case until the transaction ends. */
+    Mono<ReviewCase> lock(UUID id) {
+        return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE id = :id FOR UPDATE").bind("id", id)
+                .map(ReviewCasesTable::reviewCase).one();
+    }
+
+    Mono<ReviewCase> open(UUID work) {
+        return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE work_id = :work AND status IN ('IN_REVIEW', 'SCHEDULED')")
+                .bind("work", work).map(ReviewCasesTable::reviewCase).one();
+    }
+
+    Flux<ReviewCase> ofWork(UUID work) {
+        return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE work_id = :work ORDER BY submitted_at DESC")
+                .bind("work", work).map(ReviewCasesTable::reviewCase).all();
+    }
+
+    /** Cases waiting at one of {@code stages}, oldest first. */
+    Flux<ReviewCase> waitingAt(List<ReviewStage> stages, int limit) {
+        return database.sql("SELECT " + COLUMNS + " " + """
+                         FROM review_case
+                         WHERE status = 'IN_REVIEW' AND stages[stage_index + 1] = ANY(CAST(:stages AS varchar[]))
+                         ORDER BY submitted_at LIMIT :limit""")
+                .bind("stages", stages.stream().map(Enum::name).toArray(String[]::new)).bind("limit", limit)
+                .map(ReviewCasesTable::reviewCase).all();
+    }
+
+    Mono<Void> advance(UUID id) {
+        return database.sql("UPDATE review_case SET stage_index = stage_index + 1, version = version + 1 WHERE id = :id")
+                .bind("id", id).then();
+    }
+
+    Mono<Void> close(UUID id, ReviewCase.Status status) {
+        return database.sql("""
+                        UPDATE review_case SET status = :status, version = version + 1,
+                               closed_at = CASE WHEN :status = 'SCHEDULED' THEN NULL ELSE now() END
+                         WHERE id = :id""")
+                .bind("id", id).bind("status", status.name()).then();
+    }
+
+    Mono<Void> insertDecision(UUID reviewCase, Decision decision) {
+        var insert = database.sql("""
+                        INSERT INTO review_decision (case_id, stage, verdict, reason, comments, reviewer)
+                        VALUES (:case, :stage, :verdict, :reason, :comments, :reviewer)""")
+                .bind("case", reviewCase).bind("stage", decision.stage().name()).bind("verdict", decision.verdict().name())
+                .bind("comments", Json.of(json.writeValueAsString(decision.comments())))
+                .bind("reviewer", decision.reviewer());
+        insert = decision.reason() == null ? insert.bindNull("reason", String.class) : insert.bind("reason", decision.reason());
+        return insert.then();
+    }
+
+    Flux<Decision> decisions(UUID reviewCase) {
+        return database.sql("""
+                        SELECT stage, verdict, reason, comments::text AS comments, reviewer, decided_at
+                          FROM review_decision WHERE case_id = :case ORDER BY id""")
+                .bind("case", reviewCase)
+                .map(row -> new Decision(ReviewStage.valueOf(row.get("stage", String.class)),
+                        Decision.Verdict.valueOf(row.get("verdict", String.class)), row.get("reason", String.class),
+                        json.readValue(row.get("comments", String.class), COMMENTS), row.get("reviewer", String.class),
+                        row.get("decided_at", OffsetDateTime.class)))
+                .all();
+    }
+
+    private static ReviewCase reviewCase(Readable row) {
+        return new ReviewCase(row.get("id", UUID.class), row.get("work_id", UUID.class), row.get("revision", Integer.class),
+                Arrays.stream(row.get("stages", String[].class)).map(ReviewStage::valueOf).toList(),
+                row.get("stage_index", Integer.class), ReviewCase.Status.valueOf(row.get("status", String.class)),
+                row.get("publish_at", OffsetDateTime.class), row.get("submitted_by", String.class),
+                row.get("submitted_at", OffsetDateTime.class), row.get("closed_at", OffsetDateTime.class));
+    }
+}

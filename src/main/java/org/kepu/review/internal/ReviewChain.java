@@ -1,0 +1,125 @@
+package org.kepu.review.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.kepu.content.WorkFacts;
+import org.kepu.content.WorkId;
+import org.kepu.content.Works;
+import org.kepu.identity.Actor;
+import org.kepu.platform.JobRequest;
+import org.kepu.platform.Jobs;
+import org.kepu.platform.ProblemException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Submission and decisions. A case reviews exactly the revision that was submitted: later saves of the
+ * draft do not slip into it, and the published revision stays online until an approved one replaces it.
+ * Every step locks the case row, so two reviewers deciding at once cannot both move it.
+ */
+@Component
+class ReviewChain {
+
+    static final String PUBLISH_JOB = "review.publish";
+
+    private final ReviewCasesTable cases;
+    private final Works works;
+    private final Jobs jobs;
+    private final ReviewProperties properties;
+    private final TransactionalOperator transaction;
+
+    ReviewChain(ReviewCasesTable cases, Works works, Jobs jobs, ReviewProperties properties, TransactionalOperator transaction) {
+        this.cases = cases;
+        this.works = works;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    Mono<ReviewCase> submit(UUID workId, Actor actor, OffsetDateTime publishAt) {
+        return works.find(new WorkId(workId))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", workId)))
+                .flatMap(work -> checkSubmittable(work, actor)
+                        .then(cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt, actor.username())))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(HttpStatus.CONFLICT, "review-already-open", "IN_REVIEW"));
+    }
+
+    private Mono<Void> checkSubmittable(WorkFacts work, Actor actor) {
+        if (!actor.editsFor(work.organisation())) {
+            return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "work-other-organisation",
+                    actor.organisation() == null ? "—" : actor.organisation(), work.organisation()));
+        }
+        if (work.publishedRevision() != null && work.publishedRevision() == work.draftRevision()) {
+            return Mono.error(new ProblemException(HttpStatus.CONFLICT, "review-nothing-new", work.draftRevision()));
+        }
+        return cases.open(work.id().value())
+                .flatMap(open -> Mono.error(new ProblemException(HttpStatus.CONFLICT, "review-already-open", open.status().name())));
+    }
+
+    Mono<ReviewCase> decide(UUID caseId, Actor reviewer, Decision.Verdict verdict, String reason, List<Decision.Comment> comments) {
+        String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
+        if (verdict != Decision.Verdict.APPROVE && trimmed == null) {
+            return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "review-reason-required"));
+        }
+        return cases.lock(caseId)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "review-case-not-found", caseId)))
+                .flatMap(open -> checkDecidable(open, reviewer)
+                        .then(Mono.defer(() -> cases.insertDecision(caseId, new Decision(open.currentStage(), verdict, trimmed,
+                                comments == null ? List.of() : comments, reviewer.username(), null))))
+                        .then(Mono.defer(() -> move(open, verdict, reviewer))))
+                .as(transaction::transactional)
+                .then(Mono.defer(() -> cases.find(caseId)));
+    }
+
+    private static Mono<Void> checkDecidable(ReviewCase open, Actor reviewer) {
+        if (open.status() != ReviewCase.Status.IN_REVIEW) {
+            return Mono.error(new ProblemException(HttpStatus.CONFLICT, "review-case-closed", open.status().name()));
+        }
+        ReviewStage stage = open.currentStage();
+        if (!reviewer.has(stage.role())) {
+            return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "review-wrong-stage", stage.name(), stage.role().name()));
+        }
+        if (reviewer.username().equals(open.submittedBy())) {
+            return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "review-own-submission"));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> move(ReviewCase open, Decision.Verdict verdict, Actor reviewer) {
+        return switch (verdict) {
+            case REJECT -> cases.close(open.id(), ReviewCase.Status.REJECTED);
+            case REQUEST_CHANGES -> cases.close(open.id(), ReviewCase.Status.CHANGES_REQUESTED);
+            case APPROVE -> open.lastStage() ? approved(open, reviewer) : cases.advance(open.id());
+        };
+    }
+
+    /** After the last stage: public now, or at the scheduled time by a durable job that survives restarts. */
+    private Mono<Void> approved(ReviewCase open, Actor reviewer) {
+        if (open.publishAt() == null || !open.publishAt().toInstant().isAfter(Instant.now())) {
+            return publish(open, reviewer.username());
+        }
+        return cases.close(open.id(), ReviewCase.Status.SCHEDULED)
+                .then(jobs.enqueue(new JobRequest(PUBLISH_JOB, "{\"case\":\"" + open.id() + "\"}", 5, 0, open.publishAt().toInstant())))
+                .then();
+    }
+
+    /** Publishes a case that is approved (or scheduled and due); does nothing for any other state. */
+    Mono<Void> publishScheduled(UUID caseId) {
+        return cases.lock(caseId)
+                .filter(found -> found.status() == ReviewCase.Status.SCHEDULED)
+                .flatMap(due -> publish(due, "scheduler"))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Void> publish(ReviewCase approved, String by) {
+        return works.publish(new WorkId(approved.work()), approved.revision(), by)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Work " + approved.work() + " has no revision " + approved.revision())))
+                .then(cases.close(approved.id(), ReviewCase.Status.PUBLISHED));
+    }
+}

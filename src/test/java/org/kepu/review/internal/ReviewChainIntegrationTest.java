@@ -1,0 +1,149 @@
+package org.kepu.review.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kepu.KepuIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A society's work through 一审, 二审 and 终审 to the public revision, with refusals along the way. */
+@KepuIntegrationTest
+class ReviewChainIntegrationTest {
+
+    private static final String DEMO = "kepu-demo-2026";
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    WebTestClient anonymous;
+
+    @Test
+    void aWorkPassesEveryStageAndItsEditStaysInReviewWhileThePublishedRevisionStaysOnline() {
+        WebTestClient member = as("demo-society-member");
+        String work = createWork(member, "冬季取暖防一氧化碳中毒");
+        String reviewCase = submit(member, work, null);
+
+        member.post().uri("/api/works/{id}/submissions", work).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("review-already-open");
+        assertThat(queue("demo-reviewer-political")).contains(reviewCase);
+        assertThat(queue("demo-reviewer-scientific")).doesNotContain(reviewCase);
+        decide("demo-approver", reviewCase, "APPROVE", null).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("review-wrong-stage");
+        decide("demo-reviewer-political", reviewCase, "REJECT", " ").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("review-reason-required");
+
+        decide("demo-reviewer-political", reviewCase, "APPROVE", null).expectStatus().isOk()
+                .expectBody().jsonPath("$.currentStage").isEqualTo("SCIENTIFIC");
+        decide("demo-reviewer-scientific", reviewCase, "APPROVE", "数据来源可靠").expectStatus().isOk();
+        decide("demo-approver", reviewCase, "APPROVE", null).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("PUBLISHED")
+                .jsonPath("$.decisions.length()").isEqualTo(3)
+                .jsonPath("$.decisions[1].reviewer").isEqualTo("demo-reviewer-scientific")
+                .jsonPath("$.decisions[1].reason").isEqualTo("数据来源可靠");
+        assertThat(workOf(member, work).get("publishedRevision")).isEqualTo(1);
+        decide("demo-approver", reviewCase, "APPROVE", null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("review-case-closed").jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("PUBLISHED"));
+        member.post().uri("/api/works/{id}/submissions", work).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("review-nothing-new");
+
+        member.put().uri("/api/works/{id}/draft", work).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(draft("冬季取暖防一氧化碳中毒（修订）")).exchange().expectStatus().isOk();
+        String edit = submit(member, work, null);
+        decide("demo-reviewer-political", edit, "REQUEST_CHANGES", "第二段的数据需要注明出处").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CHANGES_REQUESTED");
+
+        Map<String, Object> published = workOf(member, work);
+        assertThat(published.get("publishedRevision")).isEqualTo(1);
+        assertThat(published.get("draftRevision")).isEqualTo(2);
+        List<Map<String, Object>> cases = member.get().uri("/api/works/{id}/cases", work).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        assertThat(cases).first().satisfies(latest -> {
+            assertThat(latest.get("status")).isEqualTo("CHANGES_REQUESTED");
+            assertThat(latest.get("decisions").toString()).contains("第二段的数据需要注明出处");
+        });
+    }
+
+    @Test
+    void anApprovedWorkWaitsForItsScheduledTime() {
+        WebTestClient member = as("demo-society-member");
+        String work = createWork(member, "定时发布的科普文章");
+        String reviewCase = submit(member, work, OffsetDateTime.now().plusSeconds(4));
+        decide("demo-reviewer-political", reviewCase, "APPROVE", null).expectStatus().isOk();
+        decide("demo-reviewer-scientific", reviewCase, "APPROVE", null).expectStatus().isOk();
+        decide("demo-approver", reviewCase, "APPROVE", null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SCHEDULED");
+        assertThat(workOf(member, work).get("publishedRevision")).isNull();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(1).equals(workOf(member, work).get("publishedRevision")));
+        as("demo-approver").get().uri("/api/review/cases/{id}", reviewCase).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void onlyReviewersHaveAQueueAndOtherSocietiesCannotSubmit() {
+        as("demo-society-member").get().uri("/api/review/queue").exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("review-not-a-reviewer");
+        String othersWork = createWork(as("demo-editor"), "应急学会的作品", "emergency");
+        as("demo-society-member").post().uri("/api/works/{id}/submissions", othersWork).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    private String createWork(WebTestClient author, String title) {
+        return createWork(author, title, "nutrition");
+    }
+
+    private String createWork(WebTestClient author, String title, String organisation) {
+        return (String) author.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ARTICLE", "organisation", organisation, "draft", draft(title)))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JSON).returnResult().getResponseBody().get("id");
+    }
+
+    private static Map<String, Object> draft(String title) {
+        return Map.of("title", title, "topics", List.of("health", "emergency"), "originality", "ORIGINAL",
+                "licence", "CC-BY-NC-4.0", "body", "燃煤取暖要开窗通风，安装一氧化碳报警器。");
+    }
+
+    private String submit(WebTestClient author, String work, OffsetDateTime publishAt) {
+        var request = author.post().uri("/api/works/{id}/submissions", work);
+        var sent = publishAt == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("publishAt", publishAt.toString())).exchange();
+        return (String) sent.expectStatus().isCreated()
+                .expectBody(JSON).returnResult().getResponseBody().get("id");
+    }
+
+    private WebTestClient.ResponseSpec decide(String reviewer, String reviewCase, String verdict, String reason) {
+        Map<String, Object> body = reason == null ? Map.of("verdict", verdict) : Map.of("verdict", verdict, "reason", reason);
+        return as(reviewer).post().uri("/api/review/cases/{id}/decisions", reviewCase).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private List<String> queue(String reviewer) {
+        return as(reviewer).get().uri("/api/review/queue").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody().stream().map(entry -> (String) entry.get("id")).toList();
+    }
+
+    private Map<String, Object> workOf(WebTestClient reader, String work) {
+        return reader.get().uri("/api/works/{id}", work).exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+
+    private WebTestClient as(String username) {
+        return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(headers -> headers.setBasicAuth(username, DEMO)).build();
+    }
+}

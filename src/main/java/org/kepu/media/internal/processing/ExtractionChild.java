@@ -24,6 +24,7 @@ final class ExtractionChild {
 
     static final String TOOL = "document extraction";
 
+    /** Queued as the last answer when the child's standard output ends; compared by identity. */
     private static final ExtractionStatus ENDED = new ExtractionStatus(ExtractionStatus.Outcome.CORRUPT, "ended");
 
     private final Process process;

@@ -1,124 +1,77 @@
 package org.kepu.media.internal.processing;
 
-import java.io.StringWriter;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
-import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.WriteLimitReachedException;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.Office;
-import org.apache.tika.metadata.PagedText;
-import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
-import org.apache.tika.sax.WriteOutContentHandler;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The child JVM's main: parses one document with Tika and writes the result as JSON. Launched by
- * {@link DocumentExtractor} with a small heap; it never runs inside the application.
+ * The extraction child JVM's main, launched by {@link ExtractionChild}; it never runs inside the application.
+ * It serves one {@link ExtractionRequest} per line of standard input, one at a time, and answers each with
+ * one {@link ExtractionStatus} line on standard output after the result file is written.
  *
- * <p>Arguments: input file, output JSON file, maximum characters, time limit in seconds. Exit codes:
- * 0 done, {@value #CORRUPT} unreadable, {@value #UNSAFE} refused (zip bomb), {@value #ENCRYPTED} password
- * protected, 3 out of memory ({@code -XX:+ExitOnOutOfMemoryError}).
+ * <p>It ends as soon as its standard input closes (the parent closed it or died), even in the middle of a
+ * document, and halts itself with exit code {@value #TOO_SLOW} should a document outlast its time limit by
+ * {@value #GRACE_MILLIS} ms (the parent normally kills it first). Out of memory exits with 3
+ * ({@code -XX:+ExitOnOutOfMemoryError}); any other failure ends it with a stack trace on standard error.
+ * Whatever a library prints to {@code System.out} goes to standard error, so the status lines stay clean.
  */
 public final class DocumentExtractionMain {
 
-    static final int CORRUPT = 10;
-    static final int UNSAFE = 11;
-    static final int ENCRYPTED = 12;
+    static final int TOO_SLOW = 11;
+    static final long GRACE_MILLIS = 5_000;
 
     private DocumentExtractionMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path input = Path.of(args[0]);
-        Path output = Path.of(args[1]);
-        int maxChars = Integer.parseInt(args[2]);
-        long seconds = Long.parseLong(args[3]);
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(seconds * 1000 + 5000);
-                Runtime.getRuntime().halt(UNSAFE);
-            } catch (InterruptedException ignored) {
-                // done in time
-            }
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        System.exit(extract(input, output, maxChars));
+        PrintStream status = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        BlockingQueue<String> requests = readUntilEndOfInput();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> daemon("watchdog", task));
+        TikaExtraction tika = new TikaExtraction();
+        while (true) {
+            ExtractionRequest request = ExtractionRequest.parse(requests.take());
+            ScheduledFuture<?> halt = watchdog.schedule(() -> Runtime.getRuntime().halt(TOO_SLOW),
+                    request.timeoutMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            ExtractionStatus outcome = tika.extract(Path.of(request.document()), Path.of(request.result()),
+                    request.maxChars());
+            halt.cancel(false);
+            status.println(outcome.line());
+        }
     }
 
-    static int extract(Path input, Path output, int maxChars) throws Exception {
-        Metadata metadata = new Metadata();
-        StringWriter text = new StringWriter();
-        WriteOutContentHandler limited = new WriteOutContentHandler(text, maxChars);
-        boolean truncated = false;
-        try (TikaInputStream stream = TikaInputStream.get(input, metadata)) {
-            new AutoDetectParser().parse(stream, new BodyContentHandler(limited), metadata, new ParseContext());
-        } catch (Exception e) {
-            if (WriteLimitReachedException.isWriteLimitReached(e)) {
-                truncated = true;
-            } else if (causedBy(e, EncryptedDocumentException.class)) {
-                System.err.println("The document is protected by a password");
-                return ENCRYPTED;
-            } else if (mentionsZipBomb(e)) {
-                System.err.println("Refused as a zip bomb: " + rootMessage(e));
-                return UNSAFE;
-            } else {
-                System.err.println("Unreadable document: " + rootMessage(e));
-                return CORRUPT;
+    /** Request lines, read on their own thread so that the end of input ends the JVM even during a parse. */
+    private static BlockingQueue<String> readUntilEndOfInput() {
+        BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+        daemon("requests", () -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        requests.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the parent is gone
             }
-        }
-        String body = text.toString().strip();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("contentType", metadata.get(Metadata.CONTENT_TYPE));
-        result.put("title", metadata.get(TikaCoreProperties.TITLE));
-        result.put("author", metadata.get(TikaCoreProperties.CREATOR));
-        Date created = metadata.getDate(TikaCoreProperties.CREATED);
-        result.put("created", created == null ? null : created.toInstant().toString());
-        Integer pages = metadata.getInt(PagedText.N_PAGES);
-        result.put("pages", pages != null ? pages : metadata.getInt(Office.PAGE_COUNT));
-        result.put("words", metadata.getInt(Office.WORD_COUNT));
-        result.put("characters", body.codePoints().filter(c -> !Character.isWhitespace(c)).count());
-        result.put("truncated", truncated);
-        result.put("text", body);
-        Files.writeString(output, JsonMapper.builder().build().writeValueAsString(result));
-        return 0;
+            Runtime.getRuntime().halt(0);
+        }).start();
+        return requests;
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean mentionsZipBomb(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("zip bomb") || message.contains("zipbomb")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse("").trim();
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Text and metadata of DOCX, PDF, ODT (anything Tika parses), extracted in a child JVM per document so
- * that a zip bomb or a pathological PDF costs that child, never the application: the child has its own
- * heap ({@code -Xmx}, exits on OutOfMemoryError), is killed with its process tree after the time limit,
- * and keeps at most {@code max-chars} characters of text.
+ * Text and metadata of DOCX, PDF, ODT (anything Tika parses), extracted in warm child JVMs so that a zip
+ * bomb or a pathological PDF costs a child, never the application: each child has its own heap
+ * ({@code -Xmx}, exits on OutOfMemoryError), is killed with its process tree after the time limit, keeps at
+ * most {@code max-chars} characters of text, and is replaced after a failure or after
+ * {@code documents-per-child} documents ({@link ExtractionChildPool}).
  *
  * <p>The child runs {@link DocumentExtractionMain} on the application's own classpath: under Maven and in
  * tests that is {@code java.class.path}; from the packaged {@code kepu.jar} it is the fat jar launched
@@ -31,10 +32,14 @@ public final class DocumentExtractor implements AutoCloseable {
 
     private final DocumentExtractionProperties properties;
     private final Scheduler pool;
+    private final ExtractionChildPool children;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public DocumentExtractor(DocumentExtractionProperties properties) {
         this.properties = properties;
         this.pool = Schedulers.newBoundedElastic(properties.concurrency(), 10_000, "kepu-media-documents", 60, true);
+        this.children = new ExtractionChildPool(childCommand(properties.maxHeap()), properties.concurrency(),
+                properties.documentsPerChild(), properties.prestart());
     }
 
     public Mono<ExtractedDocument> extractAsync(Path document) {
@@ -48,17 +53,27 @@ public final class DocumentExtractor implements AutoCloseable {
      * @throws CorruptMediaException   Tika cannot read the document, or it is encrypted
      */
     public ExtractedDocument extract(Path document) {
+        return extract(document, properties.timeout());
+    }
+
+    ExtractedDocument extract(Path document, Duration timeout) {
         Path work = null;
         try {
             work = Files.createTempDirectory("kepu-extract");
             Path result = work.resolve("result.json");
+            var request = new ExtractionRequest(document.toAbsolutePath().toString(), result.toString(),
+                    properties.maxChars(), timeout.toMillis());
+            ExtractionStatus status;
             try {
-                ProcessExecution.run("document extraction", command(document, result), Map.of(), properties.timeout(),
-                        stdout -> stdout.transferTo(java.io.OutputStream.nullOutputStream()));
+                status = children.ask(request, timeout);
             } catch (ToolFailedException e) {
-                throw translate(e);
+                throw translate(e, timeout);
             }
-            return read(JsonMapper.builder().build().readTree(result.toFile()));
+            return switch (status.outcome()) {
+                case OK -> read(json.readTree(result.toFile()));
+                case UNSAFE -> throw new UnsafeDocumentException(status.reason());
+                case CORRUPT, ENCRYPTED -> throw new CorruptMediaException(status.reason());
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -66,9 +81,14 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
-    List<String> command(Path document, Path result) {
+    /** Process ids of the running extraction children. */
+    List<Long> childPids() {
+        return children.childPids();
+    }
+
+    static List<String> childCommand(String maxHeap) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + properties.maxHeap(), "-Xss4m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
+                "-Xmx" + maxHeap, "-Xss4m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-Dlogback.configurationFile=kepu-document-extraction-logback.xml",
                 "-cp", System.getProperty("java.class.path")));
@@ -78,8 +98,6 @@ public final class DocumentExtractor implements AutoCloseable {
         } else {
             command.add(DocumentExtractionMain.class.getName());
         }
-        command.addAll(List.of(document.toAbsolutePath().toString(), result.toString(),
-                String.valueOf(properties.maxChars()), String.valueOf(properties.timeout().toSeconds())));
         return command;
     }
 
@@ -89,17 +107,20 @@ public final class DocumentExtractor implements AutoCloseable {
         return source != null && source.getLocation() != null && source.getLocation().toString().contains("BOOT-INF");
     }
 
-    private RuntimeException translate(ToolFailedException e) {
-        String reason = MediaProbe.lastLine(e.stderrTail());
+    private RuntimeException translate(ToolFailedException e, Duration timeout) {
         if (e.timedOut()) {
-            return new UnsafeDocumentException("Extraction took longer than " + properties.timeout().toSeconds() + " s");
+            return new UnsafeDocumentException("Extraction took longer than " + describe(timeout));
         }
         return switch (e.exitCode()) {
             case 3 -> new UnsafeDocumentException("Extraction needed more memory than " + properties.maxHeap());
-            case DocumentExtractionMain.UNSAFE -> new UnsafeDocumentException(reason);
-            case DocumentExtractionMain.CORRUPT, DocumentExtractionMain.ENCRYPTED -> new CorruptMediaException(reason);
+            case DocumentExtractionMain.TOO_SLOW -> new UnsafeDocumentException("Extraction took longer than "
+                    + describe(timeout));
             default -> e;
         };
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillisPart() == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     private static ExtractedDocument read(JsonNode json) {
@@ -128,8 +149,10 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
+    /** Ends every extraction child and waits for them (a few seconds at most). */
     @Override
     public void close() {
+        children.close();
         pool.dispose();
     }
 }

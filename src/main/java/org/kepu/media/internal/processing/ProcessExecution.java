@@ -98,7 +98,7 @@ final class ProcessExecution {
         process.destroyForcibly();
     }
 
-    private static Thread pump(String name, Runnable body) {
+    static Thread pump(String name, Runnable body) {
         Thread thread = new Thread(body, "kepu-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -119,15 +119,19 @@ final class ProcessExecution {
             try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.addLast(line.length() > 500 ? line.substring(0, 500) : line);
-                        if (lines.size() > STDERR_TAIL_LINES) {
-                            lines.removeFirst();
-                        }
-                    }
+                    keep(line);
                 }
             } catch (IOException ignored) {
                 // the process was killed
+            }
+        }
+
+        void keep(String line) {
+            synchronized (lines) {
+                lines.addLast(line.length() > 500 ? line.substring(0, 500) : line);
+                if (lines.size() > STDERR_TAIL_LINES) {
+                    lines.removeFirst();
+                }
             }
         }
 

@@ -24,7 +24,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Tika in a child JVM, on documents the test writes with POI, PDFBox and java.util.zip. */
+/** Tika in a child JVM, on documents the test writes with POI, PDFBox and java.util.zip. See also {@link ExtractionChildrenTest}. */
 class DocumentExtractorTest {
 
     static final String CHINESE = "食品安全从餐桌开始";
@@ -146,7 +146,7 @@ class DocumentExtractorTest {
 
     @Test
     void aDocumentThatNeedsTooMuchTimeIsKilled() throws Exception {
-        var impatient = new DocumentExtractionProperties("256m", 2_000_000, Duration.ofMillis(200), 1);
+        var impatient = new DocumentExtractionProperties("256m", 2_000_000, Duration.ofMillis(200), 1, 100, false);
         try (DocumentExtractor hurried = new DocumentExtractor(impatient)) {
             Path pdf = folder.resolve("slow.pdf");
             try (PDDocument document = new PDDocument()) {
@@ -161,7 +161,7 @@ class DocumentExtractorTest {
 
     @Test
     void textBeyondTheLimitIsCutOff() throws Exception {
-        var small = new DocumentExtractionProperties("256m", 100, Duration.ofSeconds(60), 1);
+        var small = new DocumentExtractionProperties("256m", 100, Duration.ofSeconds(60), 1, 100, false);
         try (DocumentExtractor limited = new DocumentExtractor(small)) {
             Path docx = folder.resolve("long.docx");
             try (XWPFDocument document = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
@@ -209,7 +209,7 @@ class DocumentExtractorTest {
         }
     }
 
-    private static Path writeSmallDocx(Path docx) throws Exception {
+    static Path writeSmallDocx(Path docx) throws Exception {
         try (XWPFDocument document = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
             document.createParagraph().createRun().setText(CHINESE);
             document.write(out);

@@ -11,8 +11,9 @@ public interface Works {
     Mono<RevisionText> text(WorkId id, int revision);
 
     /**
-     * Makes {@code revision} the public one. Joins the caller's transaction; publishes
-     * {@link WorkPublished} once written. Empty when the work or the revision does not exist.
+     * Makes {@code revision} the public one. Joins the caller's transaction and publishes
+     * {@link WorkPublished} in-process before it commits: a listener that must not lose it queues a
+     * durable job in the same transaction. Empty when the work or the revision does not exist.
      */
     Mono<WorkPublished> publish(WorkId id, int revision, String by);
 }

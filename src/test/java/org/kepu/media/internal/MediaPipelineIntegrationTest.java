@@ -105,18 +105,24 @@ class MediaPipelineIntegrationTest {
 
     @Test
     void aWorkLeftEmptyIsFilledFromItsDocumentOnceProcessed() throws Exception {
-        Path docx = Files.createTempFile("titled", ".docx");
-        Files.write(docx, MediaFiles.withCoreProperties(Files.readAllBytes(SAMPLES.resolve("articles/kitchen-experiments.docx")),
-                "在厨房里做科学小实验", "吴志强"));
-        UUID asset = streamed("DOCUMENT", "厨房实验.docx", docx);
+        byte[] docx = MediaFiles.withCoreProperties(Files.readAllBytes(SAMPLES.resolve("articles/kitchen-experiments.docx")),
+                "在厨房里做科学小实验", "吴志强");
+        // The work names the document while it is still uploading, so only processing can fill it.
+        Started started = uploads.start("DOCUMENT", "厨房实验.docx", docx.length,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         Map<String, Object> draft = Map.of("title", "", "topics", List.of("double-reduction"), "originality", "ORIGINAL",
-                "licence", "CC-BY-NC-4.0", "mediaAssets", List.of(asset.toString()));
+                "licence", "CC-BY-NC-4.0", "mediaAssets", List.of(started.asset().toString()));
         Map<String, Object> created = web.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("kind", "ARTICLE", "organisation", "youth-tech", "draft", draft))
                 .exchange().expectStatus().isCreated()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
         String work = (String) created.get("id");
+        assertThat(draftOf(work).get("title")).isEqualTo("厨房实验");
+        assertThat((String) draftOf(work).get("bodyHtml")).isEmpty();
+
+        uploads.putPart(started, 1, docx);
+        uploads.complete(started, uploads.parts(started)).expectStatus().isOk();
 
         await().atMost(PROCESSING).pollInterval(Duration.ofMillis(500)).until(() -> draftOf(work).get("createdBy").equals("system"));
         Map<String, Object> filled = draftOf(work);

@@ -1,10 +1,12 @@
 package org.kepu.content.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.kepu.content.WorkKind;
 import org.kepu.org.Organisations;
+import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -27,16 +29,18 @@ class WorkEditor {
     private final ArticleBodies bodies;
     private final WorkMedia media;
     private final DraftPrefill prefill;
+    private final AuditLog audit;
     private final TransactionalOperator transaction;
 
     WorkEditor(WorksTable works, TopicsTable topics, Organisations organisations, ArticleBodies bodies, WorkMedia media,
-               DraftPrefill prefill, TransactionalOperator transaction) {
+               DraftPrefill prefill, AuditLog audit, TransactionalOperator transaction) {
         this.works = works;
         this.topics = topics;
         this.organisations = organisations;
         this.bodies = bodies;
         this.media = media;
         this.prefill = prefill;
+        this.audit = audit;
         this.transaction = transaction;
     }
 
@@ -46,7 +50,9 @@ class WorkEditor {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-organisation", work.organisation())))
                 .flatMap(owner -> checked(work.kind(), work.draft())
                         .flatMap(draft -> works.insertWork(id, work.kind(), owner.id().value(), author)
-                                .then(works.insertRevision(id, 1, draft, html(draft), author)))
+                                .then(works.insertRevision(id, 1, draft, html(draft), author))
+                                .then(audit.record(author, "work.created", "work:" + id,
+                                        Map.of("kind", work.kind().name(), "organisation", work.organisation(), "revision", 1))))
                         .as(transaction::transactional))
                 .then(Mono.defer(() -> works.find(id)));
     }
@@ -56,7 +62,8 @@ class WorkEditor {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", id)))
                 .flatMap(kind -> checked(kind, draft))
                 .flatMap(checked -> works.nextRevision(id)
-                        .flatMap(number -> works.insertRevision(id, number, checked, html(checked), author)))
+                        .flatMap(number -> works.insertRevision(id, number, checked, html(checked), author)
+                                .then(audit.record(author, "work.draft-saved", "work:" + id, Map.of("revision", number)))))
                 .as(transaction::transactional)
                 .then(Mono.defer(() -> works.find(id)));
     }
@@ -71,7 +78,9 @@ class WorkEditor {
                         .flatMap(current -> prefill.fill(locked.kind(), current.toDraft())
                                 .filter(filled -> !filled.equals(current.toDraft()))
                                 .flatMap(filled -> works.nextRevision(id)
-                                        .flatMap(number -> works.insertRevision(id, number, filled, html(filled), SYSTEM))
+                                        .flatMap(number -> works.insertRevision(id, number, filled, html(filled), SYSTEM)
+                                                .then(audit.record(SYSTEM, "work.filled-from-media", "work:" + id,
+                                                        Map.of("revision", number))))
                                         .thenReturn(true))))
                 .defaultIfEmpty(false)
                 .as(transaction::transactional);

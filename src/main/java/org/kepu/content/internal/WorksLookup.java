@@ -5,6 +5,7 @@ import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
 import org.kepu.content.WorkPublished;
 import org.kepu.content.Works;
+import org.kepu.platform.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,13 @@ class WorksLookup implements Works {
     private final WorksTable works;
     private final DatabaseClient database;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
-    WorksLookup(WorksTable works, DatabaseClient database, ApplicationEventPublisher events) {
+    WorksLookup(WorksTable works, DatabaseClient database, ApplicationEventPublisher events, AuditLog audit) {
         this.works = works;
         this.database = database;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -47,6 +50,9 @@ class WorksLookup implements Works {
                 .bind("id", id.value()).bind("revision", revision).bind("by", by)
                 .map(row -> new WorkPublished(id, revision, row.get("previous", Integer.class), by))
                 .one()
+                .flatMap(published -> audit.record(by, "work.published", "work:" + id.value(),
+                                java.util.Map.of("revision", revision, "previousRevision", String.valueOf(published.previousRevision())))
+                        .thenReturn(published))
                 .doOnNext(events::publishEvent);
     }
 }

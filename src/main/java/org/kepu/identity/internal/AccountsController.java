@@ -1,6 +1,7 @@
 package org.kepu.identity.internal;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import org.kepu.identity.Actor;
 import org.kepu.identity.Role;
 import org.kepu.org.Organisations;
+import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,12 +42,15 @@ class AccountsController {
     private final PasswordEncoder encoder;
     private final Organisations organisations;
     private final LoginAttempts attempts;
+    private final AuditLog audit;
 
-    AccountsController(AccountsTable accounts, PasswordEncoder encoder, Organisations organisations, LoginAttempts attempts) {
+    AccountsController(AccountsTable accounts, PasswordEncoder encoder, Organisations organisations, LoginAttempts attempts,
+                       AuditLog audit) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.organisations = organisations;
         this.attempts = attempts;
+        this.audit = audit;
     }
 
     @GetMapping("/api/me")
@@ -65,33 +70,41 @@ class AccountsController {
                 .then(Mono.fromCallable(() -> encoder.encode(account.password())).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(hash -> accounts.insert(account, hash, false, admin.getName()))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "account-exists", account.username())))
+                .then(audit.record(admin.getName(), "account.created", "account:" + account.username(),
+                        Map.of("roles", account.roles().toString(), "organisation", String.valueOf(account.organisation()))))
                 .then(Mono.defer(() -> accounts.find(account.username())))
                 .map(AccountView::of);
     }
 
     @PutMapping("/api/admin/accounts/{username}/roles")
-    Mono<AccountView> roles(@PathVariable String username, @Valid @RequestBody Roles roles) {
+    Mono<AccountView> roles(@PathVariable String username, @Valid @RequestBody Roles roles, Principal admin) {
         return existing(username)
                 .flatMap(account -> checkOrganisation(account.organisation(), roles.roles())
-                        .then(accounts.replaceRoles(account.id(), roles.roles())))
+                        .then(accounts.replaceRoles(account.id(), roles.roles()))
+                        .then(audit.record(admin.getName(), "account.roles-changed", "account:" + account.username(),
+                                Map.of("from", account.roles().toString(), "to", roles.roles().toString()))))
                 .then(Mono.defer(() -> existing(username)))
                 .map(AccountView::of);
     }
 
     @PostMapping("/api/admin/accounts/{username}/unlock")
-    Mono<AccountView> unlock(@PathVariable String username) {
-        return existing(username).flatMap(account -> attempts.unlock(account.username()).thenReturn(AccountView.of(account)));
+    Mono<AccountView> unlock(@PathVariable String username, Principal admin) {
+        return existing(username).flatMap(account -> attempts.unlock(account.username())
+                .then(audit.record(admin.getName(), "account.unlocked", "account:" + account.username(), Map.of()))
+                .thenReturn(AccountView.of(account)));
     }
 
     @PostMapping("/api/admin/accounts/{username}/disable")
-    Mono<AccountView> disable(@PathVariable String username) {
-        return existing(username).flatMap(account -> accounts.setEnabled(account.username(), false))
+    Mono<AccountView> disable(@PathVariable String username, Principal admin) {
+        return existing(username).flatMap(account -> accounts.setEnabled(account.username(), false)
+                        .then(audit.record(admin.getName(), "account.disabled", "account:" + account.username(), Map.of())))
                 .then(Mono.defer(() -> existing(username))).map(AccountView::of);
     }
 
     @PostMapping("/api/admin/accounts/{username}/enable")
-    Mono<AccountView> enable(@PathVariable String username) {
-        return existing(username).flatMap(account -> accounts.setEnabled(account.username(), true))
+    Mono<AccountView> enable(@PathVariable String username, Principal admin) {
+        return existing(username).flatMap(account -> accounts.setEnabled(account.username(), true)
+                        .then(audit.record(admin.getName(), "account.enabled", "account:" + account.username(), Map.of())))
                 .then(Mono.defer(() -> existing(username))).map(AccountView::of);
     }
 

@@ -2,8 +2,10 @@ package org.kepu.identity.internal;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ class LoginAttempts {
 
     private final RedisReactiveCommands<String, String> redis;
     private final LoginProperties properties;
+    private final AuditLog audit;
 
-    LoginAttempts(RedisReactiveCommands<String, String> redis, LoginProperties properties) {
+    LoginAttempts(RedisReactiveCommands<String, String> redis, LoginProperties properties, AuditLog audit) {
         this.redis = redis;
         this.properties = properties;
+        this.audit = audit;
     }
 
     Mono<Void> checkAllowed(String username, String address) {
@@ -38,9 +42,16 @@ class LoginAttempts {
                                 minutes(wait)).retryAfter(wait))));
     }
 
+    /** Counts a failure; the failure that reaches a limit is written to the audit log. */
     Mono<Void> failed(String username, String address) {
-        Mono<Void> account = count(ACCOUNT + key(username));
-        return address == null ? account : account.then(count(ADDRESS + address));
+        Mono<Void> account = count(ACCOUNT + key(username)).flatMap(count -> count == properties.maxFailuresPerAccount()
+                ? audit.record(key(username), "login.account-locked", "account:" + key(username), Map.of("failures", count))
+                : Mono.empty());
+        Mono<Void> from = address == null ? Mono.empty() : count(ADDRESS + address).flatMap(count ->
+                count == properties.maxFailuresPerAddress()
+                        ? audit.record(key(username), "login.address-limited", "address:" + address, Map.of("failures", count))
+                        : Mono.empty());
+        return account.then(from);
     }
 
     Mono<Void> succeeded(String username) {
@@ -59,9 +70,9 @@ class LoginAttempts {
                 .map(millis -> millis > 0 ? Duration.ofMillis(millis) : properties.window());
     }
 
-    private Mono<Void> count(String key) {
+    private Mono<Long> count(String key) {
         return redis.incr(key)
-                .flatMap(count -> count == 1 ? redis.pexpire(key, properties.window().toMillis()).then() : Mono.<Void>empty());
+                .flatMap(count -> count == 1 ? redis.pexpire(key, properties.window().toMillis()).thenReturn(count) : Mono.just(count));
     }
 
     private static String key(String username) {

@@ -44,6 +44,11 @@ class AssetsTable {
                 .bind("id", id.id()).map(AssetsTable::asset).one();
     }
 
+    Mono<String> uploader(MediaAssetId id) {
+        return database.sql("SELECT uploaded_by FROM media_asset WHERE id = :id").bind("id", id.id())
+                .map(row -> row.get("uploaded_by", String.class)).one();
+    }
+
     Mono<MediaAsset> findVisible(MediaAssetId id, Principal user) {
         return AssetReaders.seesEveryAsset(user) ? find(id) : findOwned(id, user.getName());
     }

@@ -3,6 +3,9 @@ package org.kepu.media.internal;
 import org.kepu.media.MediaAsset;
 import org.kepu.media.MediaAssetId;
 import org.kepu.media.MediaAssets;
+import java.util.Map;
+
+import org.kepu.platform.AuditLog;
 import org.kepu.platform.JobRequest;
 import org.kepu.platform.Jobs;
 import org.kepu.platform.ProblemException;
@@ -17,11 +20,13 @@ class StoredAssets {
 
     private final AssetsTable assets;
     private final Jobs jobs;
+    private final AuditLog audit;
     private final TransactionalOperator transaction;
 
-    StoredAssets(AssetsTable assets, Jobs jobs, TransactionalOperator transaction) {
+    StoredAssets(AssetsTable assets, Jobs jobs, AuditLog audit, TransactionalOperator transaction) {
         this.assets = assets;
         this.jobs = jobs;
+        this.audit = audit;
         this.transaction = transaction;
     }
 
@@ -31,6 +36,8 @@ class StoredAssets {
                 .flatMap(asset -> alsoInTransaction
                         .then(jobs.enqueue(JobRequest.of(MediaAssets.PROCESS_JOB_KIND, "{\"asset\":\"" + id.id() + "\"}")
                                 .withPriority(ProcessingPriority.forSize(size))))
+                        .then(assets.uploader(id).flatMap(uploader -> audit.record(uploader, "media.stored", "media:" + id.id(),
+                                Map.of("purpose", asset.purpose().name(), "type", detectedType, "bytes", size))))
                         .thenReturn(asset))
                 .as(transaction::transactional);
     }

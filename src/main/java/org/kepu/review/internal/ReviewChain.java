@@ -3,12 +3,14 @@ package org.kepu.review.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
 import org.kepu.content.Works;
 import org.kepu.identity.Actor;
+import org.kepu.platform.AuditLog;
 import org.kepu.platform.JobRequest;
 import org.kepu.platform.Jobs;
 import org.kepu.platform.ProblemException;
@@ -32,13 +34,16 @@ class ReviewChain {
     private final Works works;
     private final Jobs jobs;
     private final ReviewProperties properties;
+    private final AuditLog audit;
     private final TransactionalOperator transaction;
 
-    ReviewChain(ReviewCasesTable cases, Works works, Jobs jobs, ReviewProperties properties, TransactionalOperator transaction) {
+    ReviewChain(ReviewCasesTable cases, Works works, Jobs jobs, ReviewProperties properties, AuditLog audit,
+                TransactionalOperator transaction) {
         this.cases = cases;
         this.works = works;
         this.jobs = jobs;
         this.properties = properties;
+        this.audit = audit;
         this.transaction = transaction;
     }
 
@@ -46,7 +51,12 @@ class ReviewChain {
         return works.find(new WorkId(workId))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", workId)))
                 .flatMap(work -> checkSubmittable(work, actor)
-                        .then(cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt, actor.username())))
+                        .then(cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt, actor.username()))
+                        .flatMap(submitted -> audit.record(actor.username(), "review.submitted", "work:" + workId,
+                                Map.of("case", submitted.id().toString(), "revision", submitted.revision(),
+                                        "stages", submitted.stages().toString(), "publishAt", String.valueOf(publishAt)))
+                                .thenReturn(submitted))
+                        .as(transaction::transactional))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(HttpStatus.CONFLICT, "review-already-open", "IN_REVIEW"));
     }
 
@@ -72,6 +82,9 @@ class ReviewChain {
                 .flatMap(open -> checkDecidable(open, reviewer)
                         .then(Mono.defer(() -> cases.insertDecision(caseId, new Decision(open.currentStage(), verdict, trimmed,
                                 comments == null ? List.of() : comments, reviewer.username(), null))))
+                        .then(Mono.defer(() -> audit.record(reviewer.username(), "review.decided", "work:" + open.work(),
+                                Map.of("case", caseId.toString(), "stage", open.currentStage().name(), "verdict", verdict.name(),
+                                        "reason", trimmed == null ? "" : trimmed))))
                         .then(Mono.defer(() -> move(open, verdict, reviewer))))
                 .as(transaction::transactional)
                 .then(Mono.defer(() -> cases.find(caseId)));
@@ -105,6 +118,8 @@ class ReviewChain {
             return publish(open, reviewer.username());
         }
         return cases.close(open.id(), ReviewCase.Status.SCHEDULED)
+                .then(audit.record(reviewer.username(), "review.scheduled", "work:" + open.work(),
+                        Map.of("case", open.id().toString(), "publishAt", open.publishAt().toString())))
                 .then(jobs.enqueue(new JobRequest(PUBLISH_JOB, "{\"case\":\"" + open.id() + "\"}", 5, 0, open.publishAt().toInstant())))
                 .then();
     }

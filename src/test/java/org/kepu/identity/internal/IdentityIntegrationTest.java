@@ -117,6 +117,12 @@ class IdentityIntegrationTest {
                 .jsonPath("$.code").isEqualTo("login-account-locked")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("5 次").contains("分钟"));
 
+        admin.get().uri("/api/admin/audit?subject=account:{u}", username).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].action").isEqualTo("login.account-locked")
+                .jsonPath("$[1].action").isEqualTo("account.created")
+                .jsonPath("$[1].actor").isEqualTo("admin");
         admin.post().uri("/api/admin/accounts/{u}/unlock", username).exchange().expectStatus().isOk();
         as(username, "the-right-password").get().uri("/api/me").exchange().expectStatus().isOk();
     }

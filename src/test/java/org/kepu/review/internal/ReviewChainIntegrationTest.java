@@ -74,6 +74,20 @@ class ReviewChainIntegrationTest {
             assertThat(latest.get("status")).isEqualTo("CHANGES_REQUESTED");
             assertThat(latest.get("decisions").toString()).contains("第二段的数据需要注明出处");
         });
+
+        List<Map<String, Object>> audit = as("admin", "test-admin-password").get()
+                .uri("/api/admin/audit?subject=work:{id}", work).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        assertThat(audit).extracting(entry -> entry.get("action")).containsExactly("review.decided", "review.submitted",
+                "work.draft-saved", "work.published", "review.decided", "review.decided", "review.decided", "review.submitted",
+                "work.created");
+        assertThat(audit).extracting(entry -> entry.get("actor")).contains("demo-society-member", "demo-reviewer-political",
+                "demo-reviewer-scientific", "demo-approver");
+        assertThat(audit).allSatisfy(entry -> assertThat(entry.get("address")).isEqualTo("127.0.0.1"));
+        assertThat(audit.get(0).get("details").toString()).contains("REQUEST_CHANGES").contains("第二段的数据需要注明出处");
+        member.get().uri("/api/admin/audit").exchange().expectStatus().isForbidden();
     }
 
     @Test
@@ -143,7 +157,11 @@ class ReviewChainIntegrationTest {
     }
 
     private WebTestClient as(String username) {
+        return as(username, DEMO);
+    }
+
+    private WebTestClient as(String username, String password) {
         return anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(headers -> headers.setBasicAuth(username, DEMO)).build();
+                .defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
     }
 }

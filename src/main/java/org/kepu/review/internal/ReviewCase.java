@@ -4,12 +4,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.kepu.review.ScreenHit;
+
 /** One submitted revision on its way through the stages. */
 record ReviewCase(UUID id, UUID work, int revision, List<ReviewStage> stages, int stageIndex, Status status,
-                  OffsetDateTime publishAt, String submittedBy, OffsetDateTime submittedAt, OffsetDateTime closedAt) {
+                  OffsetDateTime publishAt, String submittedBy, OffsetDateTime submittedAt, OffsetDateTime closedAt,
+                  List<ScreenHit> screen) {
 
     enum Status {
-        IN_REVIEW, CHANGES_REQUESTED, REJECTED, SCHEDULED, PUBLISHED
+        /** Stopped at submission by a BLOCK word of the sensitive-word screen. */
+        BLOCKED, IN_REVIEW, CHANGES_REQUESTED, REJECTED, SCHEDULED, PUBLISHED
     }
 
     /** Null once the case has left review. */

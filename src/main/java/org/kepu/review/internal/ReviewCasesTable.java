@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.kepu.review.ScreenHit;
+import org.kepu.review.ScreenResult;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -21,7 +23,10 @@ class ReviewCasesTable {
     private static final TypeReference<List<Decision.Comment>> COMMENTS = new TypeReference<>() {
     };
     private static final String COLUMNS = """
-            id, work_id, revision, stages, stage_index, status, publish_at, submitted_by, submitted_at, closed_at""";
+            id, work_id, revision, stages, stage_index, status, publish_at, submitted_by, submitted_at, closed_at,
+            screen::text AS screen""";
+    private static final TypeReference<List<ScreenHit>> HITS = new TypeReference<>() {
+    };
 
     private final DatabaseClient database;
     private final JsonMapper json;
@@ -31,37 +36,41 @@ class ReviewCasesTable {
         this.json = json;
     }
 
-    Mono<ReviewCase> insert(UUID work, int revision, List<ReviewStage> stages, OffsetDateTime publishAt, String submittedBy) {
+    Mono<ReviewCase> insert(UUID work, int revision, List<ReviewStage> stages, OffsetDateTime publishAt, String submittedBy,
+                            ScreenResult screen) {
         var insert = database.sql("""
-                        INSERT INTO review_case (work_id, revision, stages, status, publish_at, submitted_by)
-                        VALUES (:work, :revision, :stages, 'IN_REVIEW', :publishAt, :submittedBy)
+                        INSERT INTO review_case (work_id, revision, stages, status, publish_at, submitted_by, screen, closed_at)
+                        VALUES (:work, :revision, :stages, :status, :publishAt, :submittedBy, :screen,
+                                CASE WHEN :status = 'BLOCKED' THEN now() END)
                         RETURNING\s""" + COLUMNS)
                 .bind("work", work).bind("revision", revision)
+                .bind("status", screen.blocked() ? "BLOCKED" : "IN_REVIEW")
+                .bind("screen", Json.of(json.writeValueAsString(screen.hits())))
                 .bind("stages", stages.stream().map(Enum::name).toArray(String[]::new))
                 .bind("submittedBy", submittedBy);
         insert = publishAt == null ? insert.bindNull("publishAt", OffsetDateTime.class) : insert.bind("publishAt", publishAt);
-        return insert.map(ReviewCasesTable::reviewCase).one();
+        return insert.map(this::reviewCase).one();
     }
 
     Mono<ReviewCase> find(UUID id) {
         return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE id = :id").bind("id", id)
-                .map(ReviewCasesTable::reviewCase).one();
+                .map(this::reviewCase).one();
     }
 
     /** Locks the case until the transaction ends. */
     Mono<ReviewCase> lock(UUID id) {
         return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE id = :id FOR UPDATE").bind("id", id)
-                .map(ReviewCasesTable::reviewCase).one();
+                .map(this::reviewCase).one();
     }
 
     Mono<ReviewCase> open(UUID work) {
         return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE work_id = :work AND status IN ('IN_REVIEW', 'SCHEDULED')")
-                .bind("work", work).map(ReviewCasesTable::reviewCase).one();
+                .bind("work", work).map(this::reviewCase).one();
     }
 
     Flux<ReviewCase> ofWork(UUID work) {
         return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE work_id = :work ORDER BY submitted_at DESC")
-                .bind("work", work).map(ReviewCasesTable::reviewCase).all();
+                .bind("work", work).map(this::reviewCase).all();
     }
 
     /** Cases waiting at one of {@code stages}, oldest first. */
@@ -71,7 +80,7 @@ class ReviewCasesTable {
                          WHERE status = 'IN_REVIEW' AND stages[stage_index + 1] = ANY(CAST(:stages AS varchar[]))
                          ORDER BY submitted_at LIMIT :limit""")
                 .bind("stages", stages.stream().map(Enum::name).toArray(String[]::new)).bind("limit", limit)
-                .map(ReviewCasesTable::reviewCase).all();
+                .map(this::reviewCase).all();
     }
 
     Mono<Void> advance(UUID id) {
@@ -110,11 +119,12 @@ class ReviewCasesTable {
                 .all();
     }
 
-    private static ReviewCase reviewCase(Readable row) {
+    private ReviewCase reviewCase(Readable row) {
         return new ReviewCase(row.get("id", UUID.class), row.get("work_id", UUID.class), row.get("revision", Integer.class),
                 Arrays.stream(row.get("stages", String[].class)).map(ReviewStage::valueOf).toList(),
                 row.get("stage_index", Integer.class), ReviewCase.Status.valueOf(row.get("status", String.class)),
                 row.get("publish_at", OffsetDateTime.class), row.get("submitted_by", String.class),
-                row.get("submitted_at", OffsetDateTime.class), row.get("closed_at", OffsetDateTime.class));
+                row.get("submitted_at", OffsetDateTime.class), row.get("closed_at", OffsetDateTime.class),
+                json.readValue(row.get("screen", String.class), HITS));
     }
 }

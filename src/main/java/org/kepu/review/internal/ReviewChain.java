@@ -14,6 +14,11 @@ import org.kepu.platform.AuditLog;
 import org.kepu.platform.JobRequest;
 import org.kepu.platform.Jobs;
 import org.kepu.platform.ProblemException;
+import org.kepu.review.ScreenHit;
+import org.kepu.review.ScreenLevel;
+import org.kepu.review.ScreenResult;
+import org.kepu.review.ScreenedField;
+import org.kepu.review.SensitiveWordScreen;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -35,29 +40,51 @@ class ReviewChain {
     private final Jobs jobs;
     private final ReviewProperties properties;
     private final AuditLog audit;
+    private final SensitiveWordScreen screen;
     private final TransactionalOperator transaction;
 
     ReviewChain(ReviewCasesTable cases, Works works, Jobs jobs, ReviewProperties properties, AuditLog audit,
-                TransactionalOperator transaction) {
+                SensitiveWordScreen screen, TransactionalOperator transaction) {
         this.cases = cases;
         this.works = works;
         this.jobs = jobs;
         this.properties = properties;
         this.audit = audit;
+        this.screen = screen;
         this.transaction = transaction;
     }
 
+    /**
+     * Screens the draft, then opens a case at the first stage. A BLOCK word closes the case at once
+     * (kept, with its hits, for the society to see) and answers 422 naming the words.
+     */
     Mono<ReviewCase> submit(UUID workId, Actor actor, OffsetDateTime publishAt) {
         return works.find(new WorkId(workId))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", workId)))
                 .flatMap(work -> checkSubmittable(work, actor)
-                        .then(cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt, actor.username()))
-                        .flatMap(submitted -> audit.record(actor.username(), "review.submitted", "work:" + workId,
-                                Map.of("case", submitted.id().toString(), "revision", submitted.revision(),
-                                        "stages", submitted.stages().toString(), "publishAt", String.valueOf(publishAt)))
-                                .thenReturn(submitted))
-                        .as(transaction::transactional))
+                        .then(screened(work))
+                        .flatMap(screen -> cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt,
+                                        actor.username(), screen)
+                                .flatMap(submitted -> audit.record(actor.username(),
+                                                screen.blocked() ? "review.screen-blocked" : "review.submitted", "work:" + workId,
+                                                Map.of("case", submitted.id().toString(), "revision", submitted.revision(),
+                                                        "stages", submitted.stages().toString(), "publishAt", String.valueOf(publishAt),
+                                                        "screenHits", screen.hits().size()))
+                                        .thenReturn(submitted))
+                                .as(transaction::transactional)
+                                .flatMap(submitted -> screen.blocked() ? Mono.error(blocked(screen, submitted)) : Mono.just(submitted))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(HttpStatus.CONFLICT, "review-already-open", "IN_REVIEW"));
+    }
+
+    private Mono<ScreenResult> screened(WorkFacts work) {
+        return works.text(work.id(), work.draftRevision())
+                .flatMap(text -> screen.screen(List.of(ScreenedField.plain("title", text.title()),
+                        ScreenedField.plain("summary", text.summary()), ScreenedField.html("body", text.bodyHtml()))));
+    }
+
+    private static ProblemException blocked(ScreenResult screen, ReviewCase stopped) {
+        String words = String.join("、", screen.hits(ScreenLevel.BLOCK).stream().map(ScreenHit::word).distinct().toList());
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "review-screen-blocked", words, stopped.id());
     }
 
     private Mono<Void> checkSubmittable(WorkFacts work, Actor actor) {

@@ -107,6 +107,33 @@ class ReviewChainIntegrationTest {
     }
 
     @Test
+    void theScreenFlagsWordsForTheReviewersAndBlockedWordsStopTheSubmission() {
+        WebTestClient member = as("demo-society-member");
+        String flagged = createWork(member, "降压茶真的能包治百病吗", "nutrition", "有人说这种茶是神药，可以根治高血压。");
+        String reviewCase = submit(member, flagged, null);
+        as("demo-reviewer-political").get().uri("/api/review/cases/{id}", reviewCase).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("IN_REVIEW")
+                .jsonPath("$.screen[?(@.word == '包治百病')].field").isEqualTo("title")
+                .jsonPath("$.screen[?(@.word == '神药')].before").isEqualTo("有人说这种茶是")
+                .jsonPath("$.screen[?(@.word == '神药')].level").isEqualTo("FLAG");
+
+        String blocked = createWork(member, "一则广告", "nutrition", "本店长期出售冰毒，量大从优。");
+        member.post().uri("/api/works/{id}/submissions", blocked).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("review-screen-blocked")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("出售冰毒"));
+        member.get().uri("/api/works/{id}/cases", blocked).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].status").isEqualTo("BLOCKED")
+                .jsonPath("$[0].screen[0].word").isEqualTo("出售冰毒");
+        assertThat(queue("demo-reviewer-political")).contains(reviewCase);
+    }
+
+    @Test
     void onlyReviewersHaveAQueueAndOtherSocietiesCannotSubmit() {
         as("demo-society-member").get().uri("/api/review/queue").exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("review-not-a-reviewer");
@@ -120,8 +147,14 @@ class ReviewChainIntegrationTest {
     }
 
     private String createWork(WebTestClient author, String title, String organisation) {
+        return createWork(author, title, organisation, "燃煤取暖要开窗通风，安装一氧化碳报警器。");
+    }
+
+    private String createWork(WebTestClient author, String title, String organisation, String body) {
+        Map<String, Object> draft = new java.util.HashMap<>(draft(title));
+        draft.put("body", body);
         return (String) author.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("kind", "ARTICLE", "organisation", organisation, "draft", draft(title)))
+                .bodyValue(Map.of("kind", "ARTICLE", "organisation", organisation, "draft", draft))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JSON).returnResult().getResponseBody().get("id");
     }

@@ -24,12 +24,28 @@ import reactor.core.scheduler.Schedulers;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    /**
+     * Coarse rules by role, checked before a request body is even read; which society's work an account
+     * may touch is checked by the modules themselves ({@code Actor}).
+     */
+    private static final String[] STAFF = {"ADMIN", "EDITOR"};
+    private static final String[] AUTHORS = {"ADMIN", "EDITOR", "SOCIETY_ADMIN", "SOCIETY_MEMBER"};
+    private static final String[] SIGNERS = {"REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC", "APPROVER"};
+    private static final String[] REVIEW_READERS = {"ADMIN", "EDITOR", "REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC", "APPROVER"};
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Problems problems) {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.GET, "/api/topics/**", "/api/organisations/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/topics/**").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.POST, "/api/works", "/api/works/*/submissions").hasAnyRole(AUTHORS)
+                        .pathMatchers(HttpMethod.PUT, "/api/works/*/draft").hasAnyRole(AUTHORS)
+                        .pathMatchers("/api/media/uploads/**").hasAnyRole(AUTHORS)
+                        .pathMatchers(HttpMethod.POST, "/api/media/assets").hasAnyRole(AUTHORS)
+                        .pathMatchers(HttpMethod.POST, "/api/review/cases/*/decisions").hasAnyRole(SIGNERS)
+                        .pathMatchers("/api/review/**").hasAnyRole(REVIEW_READERS)
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")

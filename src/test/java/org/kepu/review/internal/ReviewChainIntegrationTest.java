@@ -136,7 +136,7 @@ class ReviewChainIntegrationTest {
     @Test
     void onlyReviewersHaveAQueueAndOtherSocietiesCannotSubmit() {
         as("demo-society-member").get().uri("/api/review/queue").exchange()
-                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("review-not-a-reviewer");
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("forbidden");
         String othersWork = createWork(as("demo-editor"), "应急学会的作品", "emergency");
         as("demo-society-member").post().uri("/api/works/{id}/submissions", othersWork).exchange()
                 .expectStatus().isForbidden();

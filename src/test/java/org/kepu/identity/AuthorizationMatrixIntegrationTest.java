@@ -1,0 +1,163 @@
+package org.kepu.identity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.kepu.KepuIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every HTTP endpoint × every role, anonymous included: who gets past authorization and who is turned
+ * away (401 without an account, 403 with the wrong role). An endpoint without an entry in the table
+ * fails the test, so a new endpoint cannot ship without deciding who may call it.
+ */
+@KepuIntegrationTest
+class AuthorizationMatrixIntegrationTest {
+
+    /** Who may call an endpoint, as far as roles go (which society's work is checked by the modules). */
+    enum Access {
+        PUBLIC(null), SIGNED_IN(EnumSet.allOf(Role.class)), ADMIN(EnumSet.of(Role.ADMIN)),
+        STAFF(EnumSet.of(Role.ADMIN, Role.EDITOR)),
+        AUTHORS(EnumSet.of(Role.ADMIN, Role.EDITOR, Role.SOCIETY_ADMIN, Role.SOCIETY_MEMBER)),
+        SIGNERS(EnumSet.of(Role.REVIEWER_POLITICAL, Role.REVIEWER_SCIENTIFIC, Role.APPROVER)),
+        REVIEW_READERS(EnumSet.of(Role.ADMIN, Role.EDITOR, Role.REVIEWER_POLITICAL, Role.REVIEWER_SCIENTIFIC, Role.APPROVER));
+
+        private final Set<Role> roles;
+
+        Access(Set<Role> roles) {
+            this.roles = roles;
+        }
+
+        boolean permits(Role role) {
+            return roles == null || (role != null && roles.contains(role));
+        }
+    }
+
+    private static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("GET /api/me", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/admin/accounts", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/accounts", Access.ADMIN);
+        EXPECTED.put("PUT /api/admin/accounts/{username}/roles", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/accounts/{username}/unlock", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/accounts/{username}/disable", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/accounts/{username}/enable", Access.ADMIN);
+        EXPECTED.put("GET /api/admin/jobs", Access.ADMIN);
+        EXPECTED.put("GET /api/admin/jobs/{id}", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/jobs/{id}/retry", Access.ADMIN);
+        EXPECTED.put("GET /api/admin/audit", Access.ADMIN);
+        EXPECTED.put("GET /api/admin/review/sensitive-words", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/review/sensitive-words", Access.ADMIN);
+        EXPECTED.put("DELETE /api/admin/review/sensitive-words/{id}", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/review/sensitive-words/check", Access.ADMIN);
+        EXPECTED.put("GET /api/organisations", Access.PUBLIC);
+        EXPECTED.put("GET /api/topics", Access.PUBLIC);
+        EXPECTED.put("POST /api/topics", Access.STAFF);
+        EXPECTED.put("POST /api/works", Access.AUTHORS);
+        EXPECTED.put("GET /api/works/{id}", Access.SIGNED_IN);
+        EXPECTED.put("PUT /api/works/{id}/draft", Access.AUTHORS);
+        EXPECTED.put("GET /api/works/{id}/revisions", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/works/{id}/revisions/{number}", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/works/{id}/submissions", Access.AUTHORS);
+        EXPECTED.put("GET /api/works/{id}/cases", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/review/queue", Access.REVIEW_READERS);
+        EXPECTED.put("GET /api/review/cases/{id}", Access.REVIEW_READERS);
+        EXPECTED.put("POST /api/review/cases/{id}/decisions", Access.SIGNERS);
+        EXPECTED.put("POST /api/media/assets", Access.AUTHORS);
+        EXPECTED.put("GET /api/media/assets/{id}", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/media/assets/{id}/renditions", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/media/assets/{id}/text", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/media/uploads", Access.AUTHORS);
+        EXPECTED.put("GET /api/media/uploads/{id}/parts", Access.AUTHORS);
+        EXPECTED.put("POST /api/media/uploads/{id}/parts/{number}/url", Access.AUTHORS);
+        EXPECTED.put("POST /api/media/uploads/{id}/complete", Access.AUTHORS);
+        EXPECTED.put("DELETE /api/media/uploads/{id}", Access.AUTHORS);
+        EXPECTED.put("GET /media/{asset}/**", Access.PUBLIC);
+        // Actuator endpoints (not request mappings of our own).
+        EXPECTED.put("GET /actuator/health", Access.PUBLIC);
+        EXPECTED.put("GET /actuator/info", Access.PUBLIC);
+        EXPECTED.put("GET /actuator/prometheus", Access.PUBLIC);
+        EXPECTED.put("GET /actuator/metrics", Access.ADMIN);
+    }
+
+    private static final Map<Role, String> ACCOUNTS = Map.of(
+            Role.ADMIN, "admin", Role.EDITOR, "demo-editor", Role.REVIEWER_POLITICAL, "demo-reviewer-political",
+            Role.REVIEWER_SCIENTIFIC, "demo-reviewer-scientific", Role.APPROVER, "demo-approver",
+            Role.SOCIETY_ADMIN, "demo-society-admin", Role.SOCIETY_MEMBER, "demo-society-member");
+
+    @Autowired
+    WebTestClient anonymous;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsTheTableSays() {
+        Set<String> endpoints = endpoints();
+        assertThat(EXPECTED.keySet()).as("endpoints without an expectation").containsAll(endpoints);
+
+        List<String> wrong = new ArrayList<>();
+        int cases = 0;
+        for (Map.Entry<String, Access> entry : EXPECTED.entrySet()) {
+            List<Role> principals = new ArrayList<>(EnumSet.allOf(Role.class));
+            principals.add(0, null);
+            for (Role role : principals) {
+                int status = call(entry.getKey(), role);
+                boolean allowed = entry.getValue().permits(role);
+                boolean passed = allowed ? status != 401 && status != 403 : status == (role == null ? 401 : 403);
+                if (!passed) {
+                    wrong.add(entry.getKey() + " as " + (role == null ? "anonymous" : role) + " → " + status
+                            + " (expected " + (allowed ? "allowed" : "denied") + ")");
+                }
+                cases++;
+            }
+        }
+        System.out.printf("Authorization matrix: %d endpoints × 8 principals = %d cases%n", EXPECTED.size(), cases);
+        assertThat(wrong).isEmpty();
+        assertThat(cases).isEqualTo(EXPECTED.size() * 8);
+    }
+
+    private Set<String> endpoints() {
+        Set<String> found = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("org.kepu")) {
+                return;
+            }
+            info.getPatternsCondition().getPatterns().forEach(pattern -> info.getMethodsCondition().getMethods()
+                    .forEach(method -> found.add(method.name() + " " + pattern.getPatternString())));
+        });
+        return found;
+    }
+
+    private int call(String endpoint, Role role) {
+        String[] parts = endpoint.split(" ", 2);
+        HttpMethod method = HttpMethod.valueOf(parts[0]);
+        String uri = parts[1].replace("{number}", "1").replace("/**", "/poster.jpg")
+                .replaceAll("\\{(id|asset)}", parts[1].startsWith("/api/admin/jobs") ? "1" : UUID.randomUUID().toString())
+                .replace("{username}", "nobody-here");
+        WebTestClient client = role == null ? anonymous : anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(headers -> headers.setBasicAuth(ACCOUNTS.get(role),
+                        role == Role.ADMIN ? "test-admin-password" : "kepu-demo-2026")).build();
+        var request = client.method(method).uri(uri);
+        var exchange = method == HttpMethod.POST || method == HttpMethod.PUT
+                ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                : request.exchange();
+        return exchange.returnResult(byte[].class).getStatus().value();
+    }
+}

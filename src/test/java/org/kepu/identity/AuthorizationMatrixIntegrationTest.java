@@ -66,6 +66,8 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("POST /api/admin/review/sensitive-words", Access.ADMIN);
         EXPECTED.put("DELETE /api/admin/review/sensitive-words/{id}", Access.ADMIN);
         EXPECTED.put("POST /api/admin/review/sensitive-words/check", Access.ADMIN);
+        EXPECTED.put("GET /api/admin/experts", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/experts", Access.ADMIN);
         EXPECTED.put("GET /api/organisations", Access.PUBLIC);
         EXPECTED.put("GET /api/topics", Access.PUBLIC);
         EXPECTED.put("POST /api/topics", Access.STAFF);

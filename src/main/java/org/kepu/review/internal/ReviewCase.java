@@ -9,7 +9,7 @@ import org.kepu.review.ScreenHit;
 /** One submitted revision on its way through the stages. */
 record ReviewCase(UUID id, UUID work, int revision, List<ReviewStage> stages, int stageIndex, Status status,
                   OffsetDateTime publishAt, String submittedBy, OffsetDateTime submittedAt, OffsetDateTime closedAt,
-                  List<ScreenHit> screen) {
+                  List<ScreenHit> screen, String assignedTo) {
 
     enum Status {
         /** Stopped at submission by a BLOCK word of the sensitive-word screen. */

@@ -24,7 +24,7 @@ class ReviewCasesTable {
     };
     private static final String COLUMNS = """
             id, work_id, revision, stages, stage_index, status, publish_at, submitted_by, submitted_at, closed_at,
-            screen::text AS screen""";
+            screen::text AS screen, assigned_to""";
     private static final TypeReference<List<ScreenHit>> HITS = new TypeReference<>() {
     };
 
@@ -73,19 +73,35 @@ class ReviewCasesTable {
                 .bind("work", work).map(this::reviewCase).all();
     }
 
-    /** Cases waiting at one of {@code stages}, oldest first. */
-    Flux<ReviewCase> waitingAt(List<ReviewStage> stages, int limit) {
-        return database.sql("SELECT " + COLUMNS + " " + """
+    /**
+     * Cases waiting at one of {@code stages}, oldest first; with a {@code reviewer}, only those assigned to
+     * nobody or to them.
+     */
+    Flux<ReviewCase> waitingAt(List<ReviewStage> stages, String reviewer, int limit) {
+        var query = database.sql("SELECT " + COLUMNS + " " + """
                          FROM review_case
                          WHERE status = 'IN_REVIEW' AND stages[stage_index + 1] = ANY(CAST(:stages AS varchar[]))
+                           AND (CAST(:reviewer AS text) IS NULL OR assigned_to IS NULL OR assigned_to = :reviewer)
                          ORDER BY submitted_at LIMIT :limit""")
-                .bind("stages", stages.stream().map(Enum::name).toArray(String[]::new)).bind("limit", limit)
+                .bind("stages", stages.stream().map(Enum::name).toArray(String[]::new)).bind("limit", limit);
+        query = reviewer == null ? query.bindNull("reviewer", String.class) : query.bind("reviewer", reviewer);
+        return query
                 .map(this::reviewCase).all();
     }
 
     Mono<Void> advance(UUID id) {
-        return database.sql("UPDATE review_case SET stage_index = stage_index + 1, version = version + 1 WHERE id = :id")
+        return database.sql("UPDATE review_case SET stage_index = stage_index + 1, assigned_to = NULL, version = version + 1 WHERE id = :id")
                 .bind("id", id).then();
+    }
+
+    Mono<Void> assign(UUID id, String reviewer) {
+        return database.sql("UPDATE review_case SET assigned_to = :reviewer, version = version + 1 WHERE id = :id")
+                .bind("id", id).bind("reviewer", reviewer).then();
+    }
+
+    Mono<Long> openAssignments(String reviewer) {
+        return database.sql("SELECT count(*) AS n FROM review_case WHERE status = 'IN_REVIEW' AND assigned_to = :reviewer")
+                .bind("reviewer", reviewer).map(row -> row.get("n", Long.class)).one();
     }
 
     Mono<Void> close(UUID id, ReviewCase.Status status) {
@@ -125,6 +141,6 @@ class ReviewCasesTable {
                 row.get("stage_index", Integer.class), ReviewCase.Status.valueOf(row.get("status", String.class)),
                 row.get("publish_at", OffsetDateTime.class), row.get("submitted_by", String.class),
                 row.get("submitted_at", OffsetDateTime.class), row.get("closed_at", OffsetDateTime.class),
-                json.readValue(row.get("screen", String.class), HITS));
+                json.readValue(row.get("screen", String.class), HITS), row.get("assigned_to", String.class));
     }
 }

@@ -10,6 +10,7 @@ import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
 import org.kepu.content.Works;
 import org.kepu.identity.Actor;
+import org.kepu.org.Experts;
 import org.kepu.platform.AuditLog;
 import org.kepu.platform.JobRequest;
 import org.kepu.platform.Jobs;
@@ -41,16 +42,18 @@ class ReviewChain {
     private final ReviewProperties properties;
     private final AuditLog audit;
     private final SensitiveWordScreen screen;
+    private final Experts experts;
     private final TransactionalOperator transaction;
 
     ReviewChain(ReviewCasesTable cases, Works works, Jobs jobs, ReviewProperties properties, AuditLog audit,
-                SensitiveWordScreen screen, TransactionalOperator transaction) {
+                SensitiveWordScreen screen, Experts experts, TransactionalOperator transaction) {
         this.cases = cases;
         this.works = works;
         this.jobs = jobs;
         this.properties = properties;
         this.audit = audit;
         this.screen = screen;
+        this.experts = experts;
         this.transaction = transaction;
     }
 
@@ -71,9 +74,32 @@ class ReviewChain {
                                                         "stages", submitted.stages().toString(), "publishAt", String.valueOf(publishAt),
                                                         "screenHits", screen.hits().size()))
                                         .thenReturn(submitted))
+                                .flatMap(submitted -> assignExpert(submitted.id()).thenReturn(submitted))
                                 .as(transaction::transactional)
                                 .flatMap(submitted -> screen.blocked() ? Mono.error(blocked(screen, submitted)) : Mono.just(submitted))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(HttpStatus.CONFLICT, "review-already-open", "IN_REVIEW"));
+    }
+
+    /**
+     * When a case reaches 二审, assigns the expert who shares the most topics with the work (the least
+     * busy of equals, never the submitter). Without a matching expert any scientific reviewer may sign.
+     */
+    private Mono<Void> assignExpert(UUID caseId) {
+        return cases.find(caseId)
+                .filter(found -> found.currentStage() == ReviewStage.SCIENTIFIC)
+                .flatMap(found -> works.find(new WorkId(found.work()))
+                        .flatMap(work -> experts.forTopics(work.topics())
+                                .filter(expert -> !expert.account().equals(found.submittedBy()))
+                                .concatMap(expert -> cases.openAssignments(expert.account())
+                                        .map(load -> Map.entry(expert.account(), load)))
+                                .collectList()
+                                .flatMap(candidates -> candidates.stream()
+                                        .min(Map.Entry.comparingByValue())
+                                        .map(chosen -> cases.assign(caseId, chosen.getKey())
+                                                .then(audit.record("system", "review.assigned", "work:" + found.work(),
+                                                        Map.of("case", caseId.toString(), "stage", ReviewStage.SCIENTIFIC.name(),
+                                                                "expert", chosen.getKey()))))
+                                        .orElse(Mono.empty()))));
     }
 
     private Mono<ScreenResult> screened(WorkFacts work) {
@@ -125,6 +151,9 @@ class ReviewChain {
         if (!reviewer.has(stage.role())) {
             return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "review-wrong-stage", stage.name(), stage.role().name()));
         }
+        if (open.assignedTo() != null && !open.assignedTo().equals(reviewer.username())) {
+            return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "review-assigned-to-other", open.assignedTo()));
+        }
         if (reviewer.username().equals(open.submittedBy())) {
             return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "review-own-submission"));
         }
@@ -135,7 +164,7 @@ class ReviewChain {
         return switch (verdict) {
             case REJECT -> cases.close(open.id(), ReviewCase.Status.REJECTED);
             case REQUEST_CHANGES -> cases.close(open.id(), ReviewCase.Status.CHANGES_REQUESTED);
-            case APPROVE -> open.lastStage() ? approved(open, reviewer) : cases.advance(open.id());
+            case APPROVE -> open.lastStage() ? approved(open, reviewer) : cases.advance(open.id()).then(assignExpert(open.id()));
         };
     }
 

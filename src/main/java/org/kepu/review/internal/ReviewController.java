@@ -71,7 +71,7 @@ class ReviewController {
         Actor actor = Actor.of(user);
         List<ReviewStage> stages = Arrays.stream(ReviewStage.values())
                 .filter(stage -> actor.isStaff() || actor.has(stage.role())).toList();
-        return cases.waitingAt(stages, QUEUE_SIZE).concatMap(this::view);
+        return cases.waitingAt(stages, actor.isStaff() ? null : actor.username(), QUEUE_SIZE).concatMap(this::view);
     }
 
     @GetMapping("/api/review/cases/{id}")

@@ -134,6 +134,50 @@ class ReviewChainIntegrationTest {
     }
 
     @Test
+    void theScientificReviewGoesToTheExpertWhoseTopicsMatch() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String geology = "geology-" + suffix;
+        String astronomy = "astronomy-" + suffix;
+        WebTestClient admin = as("admin", "test-admin-password");
+        for (String topic : List.of(geology, astronomy)) {
+            admin.post().uri("/api/topics").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("slug", topic, "name", topic, "position", 50)).exchange().expectStatus().isCreated();
+        }
+        String seismologist = expert(admin, "seismo-" + suffix, "地震学专家", List.of(geology));
+        String astronomer = expert(admin, "astro-" + suffix, "天文学专家", List.of(astronomy));
+
+        WebTestClient member = as("demo-society-member");
+        Map<String, Object> draft = new java.util.HashMap<>(draft("地震波是怎样传播的"));
+        draft.put("topics", List.of(geology));
+        String work = (String) member.post().uri("/api/works").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ARTICLE", "organisation", "nutrition", "draft", draft))
+                .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody().get("id");
+        String reviewCase = submit(member, work, null);
+        decide("demo-reviewer-political", reviewCase, "APPROVE", null).expectStatus().isOk()
+                .expectBody().jsonPath("$.currentStage").isEqualTo("SCIENTIFIC").jsonPath("$.assignedTo").isEqualTo(seismologist);
+
+        assertThat(queue(astronomer, "a-long-password-1")).doesNotContain(reviewCase);
+        assertThat(queue(seismologist, "a-long-password-1")).contains(reviewCase);
+        decide("demo-reviewer-scientific", reviewCase, "APPROVE", null).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("review-assigned-to-other");
+        as(seismologist, "a-long-password-1").post().uri("/api/review/cases/{id}/decisions", reviewCase)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("verdict", "APPROVE", "reason", "原理表述准确"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.currentStage").isEqualTo("FINAL").jsonPath("$.decisions[1].reviewer").isEqualTo(seismologist);
+    }
+
+    private String expert(WebTestClient admin, String username, String name, List<String> topics) {
+        admin.post().uri("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "displayName", name, "password", "a-long-password-1",
+                        "roles", List.of("REVIEWER_SCIENTIFIC")))
+                .exchange().expectStatus().isCreated();
+        admin.post().uri("/api/admin/experts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "title", "研究员", "fields", List.of("地球科学"), "topics", topics, "account", username))
+                .exchange().expectStatus().isCreated();
+        return username;
+    }
+
+    @Test
     void onlyReviewersHaveAQueueAndOtherSocietiesCannotSubmit() {
         as("demo-society-member").get().uri("/api/review/queue").exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("forbidden");
@@ -179,7 +223,11 @@ class ReviewChainIntegrationTest {
     }
 
     private List<String> queue(String reviewer) {
-        return as(reviewer).get().uri("/api/review/queue").exchange().expectStatus().isOk()
+        return queue(reviewer, DEMO);
+    }
+
+    private List<String> queue(String reviewer, String password) {
+        return as(reviewer, password).get().uri("/api/review/queue").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
                 }).returnResult().getResponseBody().stream().map(entry -> (String) entry.get("id")).toList();
     }

@@ -1,5 +1,6 @@
 package org.kepu.identity.internal;
 
+import org.kepu.platform.ClientAddress;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,6 @@ import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -75,7 +75,7 @@ class SecurityConfiguration {
                                                         LoginAttempts attempts) {
         var passwords = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
         passwords.setPasswordEncoder(encoder);
-        return authentication -> clientAddress().flatMap(address -> {
+        return authentication -> ClientAddress.current().flatMap(address -> {
             String username = authentication.getName();
             String from = address.isEmpty() ? null : address;
             return attempts.checkAllowed(username, from)
@@ -83,14 +83,6 @@ class SecurityConfiguration {
                     .flatMap(success -> attempts.succeeded(username).thenReturn(success))
                     .onErrorResume(BadCredentialsException.class, bad -> attempts.failed(username, from).then(Mono.error(bad)));
         }).publishOn(Schedulers.parallel());
-    }
-
-    private static Mono<String> clientAddress() {
-        return Mono.deferContextual(context -> Mono.just(context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
-                .map(exchange -> exchange.getRequest().getRemoteAddress())
-                .filter(remote -> remote.getAddress() != null)
-                .map(remote -> remote.getAddress().getHostAddress())
-                .orElse("")));
     }
 
     @Bean

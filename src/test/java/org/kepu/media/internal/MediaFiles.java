@@ -139,38 +139,9 @@ final class MediaFiles {
     }
 
     /** A DOCX whose document.xml inflates to about {@code inflated} bytes of one repeated letter. */
-    static byte[] docxBomb(long inflated) throws java.io.IOException {
+    static byte[] docxBomb(long inflated) throws IOException {
         var out = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(out)) {
-            entry(zip, "[Content_Types].xml", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                     <Default Extension="xml" ContentType="application/xml"/>
-                     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                    </Types>""");
-            entry(zip, "_rels/.rels", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                    </Relationships>""");
-            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
-            byte[] chunk = new byte[1 << 20];
-            java.util.Arrays.fill(chunk, (byte) 'a');
-            zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (long written = 0; written < inflated; written += chunk.length) {
-                zip.write(chunk);
-            }
-            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
+        org.kepu.media.internal.processing.ZipBombs.docx(out, inflated);
         return out.toByteArray();
-    }
-
-    private static void entry(java.util.zip.ZipOutputStream zip, String name, String content) throws java.io.IOException {
-        zip.putNextEntry(new java.util.zip.ZipEntry(name));
-        zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        zip.closeEntry();
     }
 }

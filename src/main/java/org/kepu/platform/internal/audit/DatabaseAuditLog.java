@@ -4,9 +4,9 @@ import java.util.Map;
 
 import io.r2dbc.postgresql.codec.Json;
 import org.kepu.platform.AuditLog;
+import org.kepu.platform.ClientAddress;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +23,7 @@ class DatabaseAuditLog implements AuditLog {
 
     @Override
     public Mono<Void> record(String actor, String action, String subject, Map<String, ?> details) {
-        return clientAddress().flatMap(address -> {
+        return ClientAddress.current().flatMap(address -> {
             var insert = database.sql("""
                             INSERT INTO platform_audit (actor, action, subject, details, address)
                             VALUES (:actor, :action, :subject, :details, :address)""")
@@ -32,14 +32,5 @@ class DatabaseAuditLog implements AuditLog {
             insert = address.isEmpty() ? insert.bindNull("address", String.class) : insert.bind("address", address);
             return insert.then();
         });
-    }
-
-    /** The TCP peer of the request being served (Spring Security puts the exchange in the Reactor context). */
-    private static Mono<String> clientAddress() {
-        return Mono.deferContextual(context -> Mono.just(context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
-                .map(exchange -> exchange.getRequest().getRemoteAddress())
-                .filter(remote -> remote.getAddress() != null)
-                .map(remote -> remote.getAddress().getHostAddress())
-                .orElse("")));
     }
 }

@@ -178,34 +178,8 @@ class DocumentExtractorTest {
 
     /** A DOCX whose document.xml inflates to {@code size} bytes of one repeated letter; answers the inflated size. */
     static long writeZipBomb(Path file, long size) throws Exception {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            put(zip, "[Content_Types].xml", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                     <Default Extension="xml" ContentType="application/xml"/>
-                     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                    </Types>""");
-            put(zip, "_rels/.rels", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                    </Relationships>""");
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            byte[] head = ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document "
-                    + "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>")
-                    .getBytes(StandardCharsets.UTF_8);
-            byte[] tail = "</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8);
-            byte[] chunk = new byte[1 << 20];
-            java.util.Arrays.fill(chunk, (byte) 'a');
-            zip.write(head);
-            long written = head.length;
-            while (written < size) {
-                zip.write(chunk);
-                written += chunk.length;
-            }
-            zip.write(tail);
-            return written + tail.length;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return ZipBombs.docx(out, size);
         }
     }
 

@@ -57,11 +57,19 @@ class WorkEditor {
                 .then(Mono.defer(() -> works.find(id)));
     }
 
-    Mono<WorkView> saveDraft(UUID id, WorkDraft draft, String author) {
+    /**
+     * @param basedOn the draft revision the author edited (from {@code If-Match}); when another save came in
+     *                between, nothing is written and the answer is 409 naming the newer revision. Null skips
+     *                the check.
+     */
+    Mono<WorkView> saveDraft(UUID id, WorkDraft draft, String author, Integer basedOn) {
         return works.kind(id)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", id)))
                 .flatMap(kind -> checked(kind, draft))
                 .flatMap(checked -> works.nextRevision(id)
+                        .flatMap(number -> basedOn != null && basedOn != number - 1
+                                ? Mono.error(new ProblemException(HttpStatus.CONFLICT, "work-draft-stale", basedOn, number - 1))
+                                : Mono.just(number))
                         .flatMap(number -> works.insertRevision(id, number, checked, html(checked), author)
                                 .then(audit.record(author, "work.draft-saved", "work:" + id, Map.of("revision", number)))))
                 .as(transaction::transactional)

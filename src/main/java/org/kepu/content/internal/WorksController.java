@@ -6,12 +6,15 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.kepu.identity.Actor;
 import org.kepu.platform.ProblemException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,17 +43,34 @@ class WorksController {
         return editor.create(work, author.getName());
     }
 
+    /** The ETag is the draft's revision number: send it back as {@code If-Match} when saving. */
     @GetMapping("/{id}")
-    Mono<WorkView> find(@PathVariable UUID id, Principal reader) {
-        return readable(id, reader);
+    Mono<ResponseEntity<WorkView>> find(@PathVariable UUID id, Principal reader) {
+        return readable(id, reader).map(work -> ResponseEntity.ok().eTag(Integer.toString(work.draftRevision())).body(work));
     }
 
     @PutMapping("/{id}/draft")
-    Mono<WorkView> saveDraft(@PathVariable UUID id, @Valid @RequestBody WorkDraft draft, Principal author) {
+    Mono<ResponseEntity<WorkView>> saveDraft(@PathVariable UUID id, @Valid @RequestBody WorkDraft draft,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String basedOn,
+                                             Principal author) {
         Actor actor = Actor.of(author);
         return works.find(id).switchIfEmpty(notFound(id))
-                .flatMap(work -> actor.editsFor(work.organisation()) ? editor.saveDraft(id, draft, author.getName())
-                        : Mono.error(otherOrganisation(actor, work.organisation())));
+                .flatMap(work -> actor.editsFor(work.organisation()) ? editor.saveDraft(id, draft, author.getName(), revision(basedOn))
+                        : Mono.error(otherOrganisation(actor, work.organisation())))
+                .map(saved -> ResponseEntity.ok().eTag(Integer.toString(saved.draftRevision())).body(saved));
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}; null when absent or {@code *}. */
+    private static Integer revision(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String digits = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "work-if-match-invalid", ifMatch);
+        }
     }
 
     @GetMapping("/{id}/revisions")

@@ -73,6 +73,25 @@ class WorksIntegrationTest {
     }
 
     @Test
+    void aSaveBasedOnAnOlderDraftIsRefusedAndNamesTheNewerOne() {
+        String id = (String) create(article("两人同时编辑", "第一版", List.of("health"))).get("id");
+        author.get().uri("/api/works/{id}", id).exchange().expectHeader().valueEquals("ETag", "\"1\"");
+
+        author.put().uri("/api/works/{id}/draft", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(article("两人同时编辑", "编辑甲的修改", List.of("health"))).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"");
+        author.put().uri("/api/works/{id}/draft", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(article("两人同时编辑", "编辑乙的修改", List.of("health"))).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("work-draft-stale")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("第 1 版").contains("第 2 版"));
+
+        assertThat(database.sql("SELECT count(*) AS n FROM content_revision WHERE work_id = CAST(:id AS uuid)").bind("id", id)
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(2);
+    }
+
+    @Test
     void theDatabaseRefusesToRewriteARevision() {
         String id = (String) create(article("防溺水安全知识", "<p>不私自下水游泳</p>", List.of("minors"))).get("id");
 

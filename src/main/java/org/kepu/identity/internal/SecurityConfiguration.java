@@ -1,5 +1,8 @@
 package org.kepu.identity.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.kepu.platform.ClientAddress;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
@@ -87,7 +90,8 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5),
+                Clock.systemUTC());
     }
 
     @Bean

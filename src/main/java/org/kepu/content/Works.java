@@ -1,11 +1,17 @@
 package org.kepu.content;
 
+import java.util.Collection;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What other modules may ask of works: their facts and, for the review chain, publishing. */
 public interface Works {
 
     Mono<WorkFacts> find(WorkId id);
+
+    /** The facts of many works at once, in no particular order; unknown ids are left out. */
+    Flux<WorkFacts> find(Collection<WorkId> ids);
 
     /** The text a screen reads: title, summary and the body as sanitized HTML. */
     Mono<RevisionText> text(WorkId id, int revision);

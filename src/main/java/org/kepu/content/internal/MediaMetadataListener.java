@@ -27,7 +27,9 @@ class MediaMetadataListener {
     /** Spring subscribes to the returned Mono. */
     @EventListener
     Mono<Void> on(MediaAssetProcessed processed) {
-        return works.draftsUsing(processed.asset().id())
+        // All ids are read before the refills start: a streaming result holds its connection.
+        return works.draftsUsing(processed.asset().id()).collectList()
+                .flatMapIterable(ids -> ids)
                 .concatMap(work -> editor.refill(work)
                         .doOnNext(changed -> {
                             if (changed) {

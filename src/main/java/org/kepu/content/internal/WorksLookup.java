@@ -1,5 +1,7 @@
 package org.kepu.content.internal;
 
+import java.util.Collection;
+
 import org.kepu.content.RevisionText;
 import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
@@ -9,6 +11,7 @@ import org.kepu.platform.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Component
@@ -30,6 +33,11 @@ class WorksLookup implements Works {
     public Mono<WorkFacts> find(WorkId id) {
         return works.find(id.value()).map(work -> new WorkFacts(id, work.kind(), work.organisation(), work.draftRevision(),
                 work.publishedRevision(), work.draft().title(), work.draft().topics()));
+    }
+
+    @Override
+    public Flux<WorkFacts> find(Collection<WorkId> ids) {
+        return ids.isEmpty() ? Flux.empty() : works.facts(ids.stream().map(WorkId::value).distinct().toList());
     }
 
     @Override

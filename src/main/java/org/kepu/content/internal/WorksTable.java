@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.kepu.content.WorkFacts;
+import org.kepu.content.WorkId;
 import org.kepu.content.WorkKind;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -111,6 +113,21 @@ class WorksTable {
                         row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class), null))
                 .one()
                 .flatMap(work -> revision(id, work.draftRevision()).map(work::withDraft));
+    }
+
+    /** Facts of many works in one query (their current draft's title and topics). */
+    Flux<WorkFacts> facts(List<UUID> ids) {
+        return database.sql("""
+                        SELECT w.id, w.kind, o.slug AS organisation, w.draft_revision, w.published_revision, r.title, r.topics
+                          FROM content_work w JOIN org_organisation o ON o.id = w.organisation_id
+                          JOIN content_revision r ON r.work_id = w.id AND r.number = w.draft_revision
+                         WHERE w.id = ANY(CAST(:ids AS uuid[]))""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> new WorkFacts(new WorkId(row.get("id", UUID.class)), WorkKind.valueOf(row.get("kind", String.class)),
+                        row.get("organisation", String.class), row.get("draft_revision", Integer.class),
+                        row.get("published_revision", Integer.class), row.get("title", String.class),
+                        list(row.get("topics", String[].class))))
+                .all();
     }
 
     Mono<Revision> revision(UUID work, int number) {

@@ -56,9 +56,11 @@ class ReviewController {
         Actor actor = Actor.of(user);
         return works.find(new WorkId(id))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", id)))
-                .flatMapMany(work -> actor.readsFor(work.organisation()) ? cases.ofWork(id)
-                        : Flux.error(new ProblemException(HttpStatus.FORBIDDEN, "work-other-organisation",
+                .flatMapMany(work -> actor.readsFor(work.organisation()) ? cases.ofWork(id).collectList()
+                        : Mono.<List<ReviewCase>>error(new ProblemException(HttpStatus.FORBIDDEN, "work-other-organisation",
                                 actor.organisation() == null ? "—" : actor.organisation(), work.organisation())))
+                // All rows are read before the next queries: a streaming result holds its connection.
+                .flatMapIterable(all -> all)
                 .concatMap(this::view);
     }
 
@@ -67,11 +69,15 @@ class ReviewController {
      * staff and reviewers get here ({@code SecurityConfiguration}).
      */
     @GetMapping("/api/review/queue")
-    Flux<CaseView> queue(Principal user) {
+    Flux<QueueEntry> queue(Principal user) {
         Actor actor = Actor.of(user);
         List<ReviewStage> stages = Arrays.stream(ReviewStage.values())
                 .filter(stage -> actor.isStaff() || actor.has(stage.role())).toList();
-        return cases.waitingAt(stages, actor.isStaff() ? null : actor.username(), QUEUE_SIZE).concatMap(this::view);
+        return cases.waitingAt(stages, actor.isStaff() ? null : actor.username(), QUEUE_SIZE).collectList()
+                .flatMapMany(waiting -> works.find(waiting.stream().map(found -> new WorkId(found.work())).toList())
+                        .collectMap(facts -> facts.id().value())
+                        .flatMapIterable(facts -> waiting.stream()
+                                .map(found -> QueueEntry.of(found, facts.get(found.work()))).toList()));
     }
 
     @GetMapping("/api/review/cases/{id}")

@@ -78,7 +78,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else print ((NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-stats() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) {print "n/a"; exit} printf "min %s  median %s  max %s  (n=%d)", a[1], (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2, a[NR], NR}'; }
+stats() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) {print "n/a"; exit}
+  printf "min %s  median %s  p90 %s  max %s  (n=%d)", a[1], (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2, a[int(NR*0.9+0.999)], a[NR], NR}'; }
 
 ./mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
@@ -237,7 +238,7 @@ echo "    heap used:         $(jstat_col used $TIMED_JSTAT | stats)"
 echo "    heap committed:    $(jstat_col committed $TIMED_JSTAT | stats)"
 echo "    RSS:               $(rss $TIMED_RSS | stats)"
 echo "    GC pauses:         $(cat $TIMED_GC | grep -c 'Pause' || true) ($(cat $TIMED_GC | grep -c 'Pause Full' || true) full)," \
-  "$(cat $TIMED_GC | grep -oP '[0-9.]+(?=ms$)' | awk '{s += $1} END {printf "%.0f", s}') ms in all"
+  "$(cat $TIMED_GC | grep 'Pause' | grep -oP '[0-9.]+(?=ms$)' | awk '{s += $1} END {printf "%.0f", s}') ms in all"
 echo "  idle after start: heap used $(jstat_col used "$WORK/jstat-idle.txt"), committed $(jstat_col committed "$WORK/jstat-idle.txt"), RSS $RSS_IDLE"
 OOM=$(grep -c 'OutOfMemoryError' "$WORK/app.log" || true)
 if [ -n "${NMT:-}" ]; then

@@ -52,8 +52,12 @@ public final class UploadBenchmark {
         quietLogging();
         switch (args[0]) {
             case "servers" -> servers(Path.of(args[1]), Path.of(args[2]));
-            case "put" -> put(Path.of(args[1]), args[2], Path.of(args[3]), args[4], Integer.parseInt(args[5]),
-                    args.length > 6 ? ProcessHandle.of(Long.parseLong(args[6])) : Optional.empty());
+            case "put" -> {
+                put(Path.of(args[1]), args[2], Path.of(args[3]), args[4], Integer.parseInt(args[5]),
+                        args.length > 6 ? ProcessHandle.of(Long.parseLong(args[6])) : Optional.empty());
+                // OkHttp's dispatcher threads are not daemons and idle for a minute before they end.
+                System.exit(0);
+            }
             default -> throw new IllegalArgumentException("unknown action " + args[0]);
         }
     }

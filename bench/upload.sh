@@ -4,7 +4,8 @@
 # and resident memory while it uploads.
 #
 #   ./mvnw -B -o -q -DskipTests package && bench/upload.sh
-#   (RUNS=5 SIZE_MB=2048 HEAP=256m bench/upload.sh to change the rounds, the file size or the heap;
+#   (RUNS=3 SIZE_MB=2048 HEAP=512m bench/upload.sh to change the rounds (5), the file size (1024 MiB)
+#    or the heap (256m);
 #    APP_ARGS="--kepu.media.stream-part-size=32MB" adds application settings, APP_JVM_ARGS JVM options of B,
 #    e.g. APP_JVM_ARGS="-XX:StartFlightRecording=filename=$HOME/upload.jfr" for a profile; NMT=1 runs B with
 #    native memory tracking and prints its summary at the end)
@@ -29,7 +30,7 @@
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 SIZE_MB=${SIZE_MB:-1024}
 HEAP=${HEAP:-256m}
 BUCKET=kepu-media
@@ -65,11 +66,15 @@ cleanup() {
   stop_pid "$SERVERS_PID" 60
   # Whatever the servers process left behind if it had to be killed: the Elasticsearch child,
   # Redis and the PostgreSQL postmaster, each from the PID file it keeps in the data folder.
-  local data="$WORK/servers-data" pid
-  for file in "$data/elasticsearch/node.pid" "$data/redis/redis.pid" "$data/postgres/pgdata/postmaster.pid"; do
+  # A PID is only used while its command line still names what the file says it is.
+  local data="$WORK/servers-data" pid file marker
+  for entry in "elasticsearch/node.pid|$data" "redis/redis.pid|redis-server" "postgres/pgdata/postmaster.pid|$data"; do
+    file="$data/${entry%%|*}" marker="${entry#*|}"
     [ -f "$file" ] || continue
     pid=$(head -n 1 "$file" | tr -dc '0-9')
-    [ -n "$pid" ] && stop_pid "$pid" 10
+    if [ -n "$pid" ] && { tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "$marker"; then
+      stop_pid "$pid" 10
+    fi
   done
   wait 2>/dev/null || true
   rm -rf "$WORK"

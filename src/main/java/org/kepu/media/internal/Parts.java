@@ -69,7 +69,9 @@ final class Parts {
                 filled += take;
                 if (filled == partSize) {
                     full.add(new Part(current, filled));
-                    current = new byte[0];
+                    // A body that filled one part is large: take the next part whole instead of growing it again
+                    // (growing allocates twice the part in short-lived arrays that G1 treats as humongous).
+                    current = new byte[partSize];
                     filled = 0;
                 }
             }

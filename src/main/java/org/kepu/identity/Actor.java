@@ -14,7 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 public record Actor(String username, Set<Role> roles, String organisation) {
 
     public Actor {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = Set.copyOf(roles);
     }
 
     public boolean has(Role role) {

@@ -62,10 +62,9 @@ class WorkEditor {
      *                between, nothing is written and the answer is 409 naming the newer revision. Null skips
      *                the check.
      */
-    Mono<WorkView> saveDraft(UUID id, WorkDraft draft, String author, Integer basedOn) {
-        return works.kind(id)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", id)))
-                .flatMap(kind -> checked(kind, draft))
+    Mono<WorkView> saveDraft(WorkView work, WorkDraft draft, String author, Integer basedOn) {
+        UUID id = work.id();
+        return checked(work.kind(), draft)
                 .flatMap(checked -> works.nextRevision(id)
                         .flatMap(number -> basedOn != null && basedOn != number - 1
                                 ? Mono.error(new ProblemException(HttpStatus.CONFLICT, "work-draft-stale", basedOn, number - 1))

@@ -55,7 +55,7 @@ class WorksController {
                                              Principal author) {
         Actor actor = Actor.of(author);
         return works.find(id).switchIfEmpty(notFound(id))
-                .flatMap(work -> actor.editsFor(work.organisation()) ? editor.saveDraft(id, draft, author.getName(), revision(basedOn))
+                .flatMap(work -> actor.editsFor(work.organisation()) ? editor.saveDraft(work, draft, author.getName(), revision(basedOn))
                         : Mono.error(otherOrganisation(actor, work.organisation())))
                 .map(saved -> ResponseEntity.ok().eTag(Integer.toString(saved.draftRevision())).body(saved));
     }

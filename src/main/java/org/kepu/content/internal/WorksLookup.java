@@ -1,6 +1,7 @@
 package org.kepu.content.internal;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.kepu.content.RevisionText;
 import org.kepu.content.WorkFacts;
@@ -31,8 +32,7 @@ class WorksLookup implements Works {
 
     @Override
     public Mono<WorkFacts> find(WorkId id) {
-        return works.find(id.value()).map(work -> new WorkFacts(id, work.kind(), work.organisation(), work.draftRevision(),
-                work.publishedRevision(), work.draft().title(), work.draft().topics()));
+        return works.facts(List.of(id.value())).next();
     }
 
     @Override

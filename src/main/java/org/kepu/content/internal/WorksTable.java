@@ -46,11 +46,6 @@ class WorksTable {
     record LockedDraft(WorkKind kind, int draftRevision) {
     }
 
-    Mono<WorkKind> kind(UUID id) {
-        return database.sql("SELECT kind FROM content_work WHERE id = :id").bind("id", id)
-                .map(row -> WorkKind.valueOf(row.get("kind", String.class))).one();
-    }
-
     /** Locks the work's row until the transaction ends; empty when there is no such work. */
     Mono<LockedDraft> lockDraft(UUID id) {
         return database.sql("SELECT kind, draft_revision FROM content_work WHERE id = :id FOR UPDATE").bind("id", id)

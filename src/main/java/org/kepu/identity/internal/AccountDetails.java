@@ -19,14 +19,4 @@ final class AccountDetails extends User implements Actor.Holder {
     public Actor actor() {
         return actor;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

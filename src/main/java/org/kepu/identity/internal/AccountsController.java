@@ -1,6 +1,7 @@
 package org.kepu.identity.internal;
 
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,7 +90,7 @@ class AccountsController {
 
     @PostMapping("/api/admin/accounts/{username}/unlock")
     Mono<AccountView> unlock(@PathVariable String username, Principal admin) {
-        return existing(username).flatMap(account -> attempts.unlock(account.username())
+        return existing(username).flatMap(account -> attempts.clear(account.username())
                 .then(audit.record(admin.getName(), "account.unlocked", "account:" + account.username(), Map.of()))
                 .thenReturn(AccountView.of(account)));
     }
@@ -109,7 +110,7 @@ class AccountsController {
     }
 
     private Mono<Account> existing(String username) {
-        return accounts.find(username.toLowerCase(java.util.Locale.ROOT))
+        return accounts.find(username.toLowerCase(Locale.ROOT))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "account-not-found", username)));
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
@@ -33,13 +34,26 @@ class LoginAttempts {
         this.audit = audit;
     }
 
-    Mono<Void> checkAllowed(String username, String address) {
-        return over(ACCOUNT + key(username), properties.maxFailuresPerAccount())
-                .flatMap(wait -> Mono.<Void>error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-account-locked",
-                        properties.maxFailuresPerAccount(), minutes(wait)).retryAfter(wait)))
-                .then(address == null ? Mono.empty() : over(ADDRESS + address, properties.maxFailuresPerAddress())
-                        .flatMap(wait -> Mono.<Void>error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-address-limited",
-                                minutes(wait)).retryAfter(wait))));
+    /**
+     * One Redis round trip on the usual path (both counts with one MGET).
+     *
+     * @return whether the account has failures counted, i.e. whether a success must clear them
+     */
+    Mono<Boolean> checkAllowed(String username, String address) {
+        String account = ACCOUNT + key(username);
+        String from = address == null ? account : ADDRESS + address;
+        return redis.mget(account, from).collectMap(KeyValue::getKey, value -> value.getValueOrElse("0")).flatMap(counts -> {
+            long accountFailures = Long.parseLong(counts.getOrDefault(account, "0"));
+            if (accountFailures >= properties.maxFailuresPerAccount()) {
+                return timeLeft(account).flatMap(wait -> Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
+                        "login-account-locked", properties.maxFailuresPerAccount(), minutes(wait)).retryAfter(wait)));
+            }
+            if (address != null && Long.parseLong(counts.getOrDefault(from, "0")) >= properties.maxFailuresPerAddress()) {
+                return timeLeft(from).flatMap(wait -> Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
+                        "login-address-limited", minutes(wait)).retryAfter(wait)));
+            }
+            return Mono.just(accountFailures > 0);
+        });
     }
 
     /** Counts a failure; the failure that reaches a limit is written to the audit log. */
@@ -54,20 +68,13 @@ class LoginAttempts {
         return account.then(from);
     }
 
-    Mono<Void> succeeded(String username) {
+    /** Clears the account's failures (after a success, or an administrator's unlock). */
+    Mono<Void> clear(String username) {
         return redis.del(ACCOUNT + key(username)).then();
     }
 
-    Mono<Void> unlock(String username) {
-        return succeeded(username);
-    }
-
-    /** The time left in the window when the count has reached {@code limit}; empty otherwise. */
-    private Mono<Duration> over(String key, int limit) {
-        return redis.get(key)
-                .filter(count -> Long.parseLong(count) >= limit)
-                .flatMap(count -> redis.pttl(key))
-                .map(millis -> millis > 0 ? Duration.ofMillis(millis) : properties.window());
+    private Mono<Duration> timeLeft(String key) {
+        return redis.pttl(key).map(millis -> millis > 0 ? Duration.ofMillis(millis) : properties.window());
     }
 
     private Mono<Long> count(String key) {

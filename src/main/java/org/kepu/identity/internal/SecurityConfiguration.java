@@ -2,6 +2,7 @@ package org.kepu.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.kepu.platform.ClientAddress;
 import org.kepu.platform.ProblemException;
@@ -82,8 +83,8 @@ class SecurityConfiguration {
             String username = authentication.getName();
             String from = address.isEmpty() ? null : address;
             return attempts.checkAllowed(username, from)
-                    .then(passwords.authenticate(authentication))
-                    .flatMap(success -> attempts.succeeded(username).thenReturn(success))
+                    .flatMap(earlierFailures -> passwords.authenticate(authentication)
+                            .flatMap(success -> earlierFailures ? attempts.clear(username).thenReturn(success) : Mono.just(success)))
                     .onErrorResume(BadCredentialsException.class, bad -> attempts.failed(username, from).then(Mono.error(bad)));
         }).publishOn(Schedulers.parallel());
     }
@@ -96,6 +97,6 @@ class SecurityConfiguration {
 
     @Bean
     ReactiveUserDetailsService accountDetails(AccountsTable accounts) {
-        return username -> accounts.find(username.strip().toLowerCase(java.util.Locale.ROOT)).map(AccountDetails::new);
+        return username -> accounts.find(username.strip().toLowerCase(Locale.ROOT)).map(AccountDetails::new);
     }
 }

@@ -45,8 +45,8 @@ class DetailsTable {
         return new MediaDetails(new MediaAssetId(row.get("id", java.util.UUID.class)),
                 MediaPurpose.valueOf(row.get("purpose", String.class)), MediaAssetStatus.valueOf(row.get("status", String.class)),
                 row.get("original_name", String.class), text(described, "title"), text(described, "author"),
-                text(described, "created"), duration(facts.path("duration")), positive(facts, "width"),
-                positive(facts, "height"), row.get("extracted_text", String.class));
+                text(described, "created"), duration(facts.path("duration")), displayed(facts, "width"),
+                displayed(facts, "height"), row.get("extracted_text", String.class));
     }
 
     private JsonNode tree(String value) {
@@ -58,12 +58,11 @@ class DetailsTable {
         return value.isString() && !value.asString().isBlank() ? value.asString().strip() : null;
     }
 
-    /** Display size; ffprobe's coded size is turned by the rotation the player applies. */
-    private static Integer positive(JsonNode facts, String field) {
-        int width = facts.path("width").asInt(0);
-        int height = facts.path("height").asInt(0);
+    /** Display size: a player turns the coded picture by the rotation, as ffmpeg does when it decodes. */
+    private static Integer displayed(JsonNode facts, String field) {
         boolean turned = facts.path("rotation").asInt(0) % 180 != 0;
-        int value = field.equals("width") == !turned ? width : height;
+        String coded = turned ? (field.equals("width") ? "height" : "width") : field;
+        int value = facts.path(coded).asInt(0);
         return value > 0 ? value : null;
     }
 

@@ -3,6 +3,7 @@ package org.kepu.review.internal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -99,9 +100,16 @@ class ReviewCasesTable {
                 .bind("id", id).bind("reviewer", reviewer).then();
     }
 
-    Mono<Long> openAssignments(String reviewer) {
-        return database.sql("SELECT count(*) AS n FROM review_case WHERE status = 'IN_REVIEW' AND assigned_to = :reviewer")
-                .bind("reviewer", reviewer).map(row -> row.get("n", Long.class)).one();
+    /** Open cases assigned to each of {@code reviewers}; those with none are absent. */
+    Mono<Map<String, Long>> openAssignments(List<String> reviewers) {
+        return database.sql("""
+                        SELECT assigned_to, count(*) AS n FROM review_case
+                         WHERE status = 'IN_REVIEW' AND assigned_to = ANY(CAST(:reviewers AS varchar[]))
+                         GROUP BY assigned_to""")
+                .bind("reviewers", reviewers.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("assigned_to", String.class), row.get("n", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     Mono<Void> close(UUID id, ReviewCase.Status status) {

@@ -2,14 +2,18 @@ package org.kepu.review.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
 import org.kepu.content.Works;
 import org.kepu.identity.Actor;
+import org.kepu.org.Expert;
 import org.kepu.org.Experts;
 import org.kepu.platform.AuditLog;
 import org.kepu.platform.JobRequest;
@@ -74,7 +78,7 @@ class ReviewChain {
                                                         "stages", submitted.stages().toString(), "publishAt", String.valueOf(publishAt),
                                                         "screenHits", screen.hits().size()))
                                         .thenReturn(submitted))
-                                .flatMap(submitted -> assignExpert(submitted.id()).thenReturn(submitted))
+                                .flatMap(submitted -> assignExpert(submitted, submitted.currentStage()).thenReturn(submitted))
                                 .as(transaction::transactional)
                                 .flatMap(submitted -> screen.blocked() ? Mono.error(blocked(screen, submitted)) : Mono.just(submitted))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(HttpStatus.CONFLICT, "review-already-open", "IN_REVIEW"));
@@ -84,22 +88,28 @@ class ReviewChain {
      * When a case reaches 二审, assigns the expert who shares the most topics with the work (the least
      * busy of equals, never the submitter). Without a matching expert any scientific reviewer may sign.
      */
-    private Mono<Void> assignExpert(UUID caseId) {
-        return cases.find(caseId)
-                .filter(found -> found.currentStage() == ReviewStage.SCIENTIFIC)
-                .flatMap(found -> works.find(new WorkId(found.work()))
-                        .flatMap(work -> experts.forTopics(work.topics())
-                                .filter(expert -> !expert.account().equals(found.submittedBy()))
-                                .concatMap(expert -> cases.openAssignments(expert.account())
-                                        .map(load -> Map.entry(expert.account(), load)))
-                                .collectList()
-                                .flatMap(candidates -> candidates.stream()
-                                        .min(Map.Entry.comparingByValue())
-                                        .map(chosen -> cases.assign(caseId, chosen.getKey())
-                                                .then(audit.record("system", "review.assigned", "work:" + found.work(),
-                                                        Map.of("case", caseId.toString(), "stage", ReviewStage.SCIENTIFIC.name(),
-                                                                "expert", chosen.getKey()))))
-                                        .orElse(Mono.empty()))));
+    private Mono<Void> assignExpert(ReviewCase reached, ReviewStage stage) {
+        if (stage != ReviewStage.SCIENTIFIC) {
+            return Mono.empty();
+        }
+        return works.find(new WorkId(reached.work()))
+                .flatMap(work -> experts.forTopics(work.topics())
+                        .filter(expert -> !expert.account().equals(reached.submittedBy()))
+                        .collectList()
+                        .map(candidates -> bestMatches(candidates, work.topics())))
+                .filter(best -> !best.isEmpty())
+                .flatMap(best -> cases.openAssignments(best)
+                        .map(open -> Collections.min(best, Comparator.comparing(account -> open.getOrDefault(account, 0L)))))
+                .flatMap(expert -> cases.assign(reached.id(), expert)
+                        .then(audit.record("system", "review.assigned", "work:" + reached.work(),
+                                Map.of("case", reached.id().toString(), "stage", stage.name(), "expert", expert))));
+    }
+
+    /** The accounts of the experts who share the most topics with the work. */
+    private static List<String> bestMatches(List<Expert> candidates, List<String> topics) {
+        ToIntFunction<Expert> shared = expert -> (int) expert.topics().stream().filter(topics::contains).count();
+        int most = candidates.stream().mapToInt(shared).max().orElse(0);
+        return candidates.stream().filter(expert -> shared.applyAsInt(expert) == most).map(Expert::account).toList();
     }
 
     private Mono<ScreenResult> screened(WorkFacts work) {
@@ -164,7 +174,8 @@ class ReviewChain {
         return switch (verdict) {
             case REJECT -> cases.close(open.id(), ReviewCase.Status.REJECTED);
             case REQUEST_CHANGES -> cases.close(open.id(), ReviewCase.Status.CHANGES_REQUESTED);
-            case APPROVE -> open.lastStage() ? approved(open, reviewer) : cases.advance(open.id()).then(assignExpert(open.id()));
+            case APPROVE -> open.lastStage() ? approved(open, reviewer) : cases.advance(open.id())
+                    .then(assignExpert(open, open.stages().get(open.stageIndex() + 1)));
         };
     }
 

@@ -128,6 +128,21 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void aSuccessfulSignInClearsTheAccountsEarlierFailures() {
+        String username = "clears-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post().uri("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "displayName", "清零测试", "password", "the-right-password",
+                        "roles", List.of("EDITOR")))
+                .exchange().expectStatus().isCreated();
+        for (int round = 0; round < 2; round++) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                as(username, "wrong-" + attempt).get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+            }
+            as(username, "the-right-password").get().uri("/api/me").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
     void oneAddressGuessingManyAccountsIsSlowedDown() {
         String address = "127.0." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(2, 250);
         WebTestClient client = WebTestClient.bindToServer(new ReactorClientHttpConnector(

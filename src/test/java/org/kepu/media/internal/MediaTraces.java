@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What an upload left behind: rows, objects, unfinished multipart uploads and queued jobs. */
 final class MediaTraces {
 
+    /** Statuses of an accepted original: stored, and possibly already picked up by the processing job. */
+    static final java.util.List<String> ACCEPTED = java.util.List.of("STORED", "PROCESSING", "PLAYABLE", "PROCESSED");
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final DatabaseClient database;

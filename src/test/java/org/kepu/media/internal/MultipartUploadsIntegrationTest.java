@@ -32,8 +32,6 @@ import static org.awaitility.Awaitility.await;
 @KepuIntegrationTest
 class MultipartUploadsIntegrationTest {
 
-    /** Stored, and possibly already picked up by the processing job. */
-    private static final java.util.List<String> ACCEPTED = java.util.List.of("STORED", "PROCESSING", "PLAYABLE", "PROCESSED");
 
     private static final int MB = 1024 * 1024;
 
@@ -86,7 +84,7 @@ class MultipartUploadsIntegrationTest {
         AssetView asset = complete(started, parts(started))
                 .expectStatus().isOk()
                 .expectBody(AssetView.class).returnResult().getResponseBody();
-        assertThat(asset.status().name()).isIn(ACCEPTED);
+        assertThat(asset.status().name()).isIn(MediaTraces.ACCEPTED);
         assertThat(asset.detectedType()).isEqualTo("video/mp4");
         assertThat(asset.originalName()).isEqualTo("科普日 开幕.mp4");
         assertThat(asset.size()).isEqualTo(video.length);
@@ -121,7 +119,7 @@ class MultipartUploadsIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("media-upload-etag-mismatch");
 
         complete(started, parts(started)).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn(ACCEPTED));
+                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn(MediaTraces.ACCEPTED));
     }
 
     @Test

@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KepuIntegrationTest
 class StreamedUploadsIntegrationTest {
 
-    /** Stored, and possibly already picked up by the processing job. */
-    private static final java.util.List<String> ACCEPTED = java.util.List.of("STORED", "PROCESSING", "PLAYABLE", "PROCESSED");
 
     private static byte[] mp3;
     private static byte[] png;
@@ -214,7 +212,7 @@ class StreamedUploadsIntegrationTest {
                 .expectStatus().isCreated()
                 .expectBody()
                 .jsonPath("$.originalName").isEqualTo("科普视频.mp3")
-                .jsonPath("$.status").value(status -> assertThat(status).isIn(ACCEPTED));
+                .jsonPath("$.status").value(status -> assertThat(status).isIn(MediaTraces.ACCEPTED));
     }
 
     @Test
@@ -240,7 +238,7 @@ class StreamedUploadsIntegrationTest {
         AssetView asset = upload(purpose, name, declaredType, bytes)
                 .expectStatus().isCreated()
                 .expectBody(AssetView.class).returnResult().getResponseBody();
-        assertThat(asset.status().name()).isIn(ACCEPTED);
+        assertThat(asset.status().name()).isIn(MediaTraces.ACCEPTED);
         assertThat(asset.detectedType()).isEqualTo(expectedType);
         assertThat(asset.originalName()).isEqualTo(name);
         assertThat(asset.size()).isEqualTo(bytes.length);
@@ -249,7 +247,7 @@ class StreamedUploadsIntegrationTest {
         assertThat(traces.processJobsFor(asset.id())).isEqualTo(1);
         web.get().uri("/api/media/assets/{id}", asset.id()).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn(ACCEPTED));
+                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn(MediaTraces.ACCEPTED));
     }
 
     private void assertRefused(String name) throws Exception {

@@ -76,10 +76,12 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("PUT /api/works/{id}/draft", Access.AUTHORS);
         EXPECTED.put("GET /api/works/{id}/revisions", Access.SIGNED_IN);
         EXPECTED.put("GET /api/works/{id}/revisions/{number}", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/works/{id}/revisions/{number}/restore", Access.AUTHORS);
         EXPECTED.put("POST /api/works/{id}/submissions", Access.AUTHORS);
         EXPECTED.put("GET /api/works/{id}/cases", Access.SIGNED_IN);
         EXPECTED.put("GET /api/review/queue", Access.REVIEW_READERS);
         EXPECTED.put("GET /api/review/cases/{id}", Access.REVIEW_READERS);
+        EXPECTED.put("GET /api/review/cases/{id}/diff", Access.REVIEW_READERS);
         EXPECTED.put("POST /api/review/cases/{id}/decisions", Access.SIGNERS);
         EXPECTED.put("POST /api/media/assets", Access.AUTHORS);
         EXPECTED.put("GET /api/media/assets/{id}", Access.SIGNED_IN);

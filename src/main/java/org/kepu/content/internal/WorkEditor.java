@@ -63,16 +63,34 @@ class WorkEditor {
      *                the check.
      */
     Mono<WorkView> saveDraft(WorkView work, WorkDraft draft, String author, Integer basedOn) {
+        return saveDraft(work, draft, author, basedOn, Map.of());
+    }
+
+    private Mono<WorkView> saveDraft(WorkView work, WorkDraft draft, String author, Integer basedOn, Map<String, Object> details) {
         UUID id = work.id();
+        String action = details.isEmpty() ? "work.draft-saved" : "work.revision-restored";
         return checked(work.kind(), draft)
                 .flatMap(checked -> works.nextRevision(id)
                         .flatMap(number -> basedOn != null && basedOn != number - 1
                                 ? Mono.error(new ProblemException(HttpStatus.CONFLICT, "work-draft-stale", basedOn, number - 1))
                                 : Mono.just(number))
                         .flatMap(number -> works.insertRevision(id, number, checked, html(checked), author)
-                                .then(audit.record(author, "work.draft-saved", "work:" + id, Map.of("revision", number)))))
+                                .then(audit.record(author, action, "work:" + id, with(details, "revision", number)))))
                 .as(transaction::transactional)
                 .then(Mono.defer(() -> works.find(id)));
+    }
+
+    /**
+     * Makes an older revision the draft again, as a new revision (history is never rewritten). Its files and
+     * topics are checked as on any save; it reaches the public only through review like any other draft.
+     */
+    Mono<WorkView> restore(WorkView work, int number, String author, Integer basedOn) {
+        if (number == work.draftRevision()) {
+            return Mono.error(new ProblemException(HttpStatus.CONFLICT, "work-revision-is-draft", number));
+        }
+        return works.revision(work.id(), number)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "revision-not-found", work.id(), number)))
+                .flatMap(old -> saveDraft(work, old.toDraft(), author, basedOn, Map.of("restoredFrom", number)));
     }
 
     /**
@@ -91,6 +109,12 @@ class WorkEditor {
                                         .thenReturn(true))))
                 .defaultIfEmpty(false)
                 .as(transaction::transactional);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> details, String key, Object value) {
+        var all = new java.util.LinkedHashMap<>(details);
+        all.put(key, value);
+        return all;
     }
 
     private Mono<WorkDraft> checked(WorkKind kind, WorkDraft draft) {

@@ -60,6 +60,18 @@ class WorksController {
                 .map(saved -> ResponseEntity.ok().eTag(Integer.toString(saved.draftRevision())).body(saved));
     }
 
+    /** A new draft revision with the content of revision {@code number}; submit it to bring it online. */
+    @PostMapping("/{id}/revisions/{number}/restore")
+    Mono<ResponseEntity<WorkView>> restore(@PathVariable UUID id, @PathVariable int number,
+                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String basedOn,
+                                           Principal author) {
+        Actor actor = Actor.of(author);
+        return works.find(id).switchIfEmpty(notFound(id))
+                .flatMap(work -> actor.editsFor(work.organisation()) ? editor.restore(work, number, author.getName(), revision(basedOn))
+                        : Mono.error(otherOrganisation(actor, work.organisation())))
+                .map(saved -> ResponseEntity.ok().eTag(Integer.toString(saved.draftRevision())).body(saved));
+    }
+
     /** {@code "3"}, {@code W/"3"} or {@code 3}; null when absent or {@code *}. */
     private static Integer revision(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {

@@ -43,7 +43,8 @@ class WorksLookup implements Works {
     @Override
     public Mono<RevisionText> text(WorkId id, int revision) {
         return works.revision(id.value(), revision)
-                .map(found -> new RevisionText(id, revision, found.title(), found.summary(), found.bodyHtml()));
+                .map(found -> new RevisionText(id, revision, found.title(), found.summary(), found.bodyHtml(),
+                        found.topics(), found.tags(), found.coverAsset(), found.mediaAssets()));
     }
 
     @Override

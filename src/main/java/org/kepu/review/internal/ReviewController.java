@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -89,6 +90,31 @@ class ReviewController {
                 .flatMap(view -> actor.readsFor(view.organisation()) ? Mono.just(view)
                         : Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "work-other-organisation",
                                 actor.organisation() == null ? "—" : actor.organisation(), view.organisation())));
+    }
+
+    /**
+     * The case's revision against what is online: the published revision while the case is open; for a closed
+     * case, the revision its work's previous published case made public.
+     */
+    @GetMapping("/api/review/cases/{id}/diff")
+    Mono<RevisionDiff> diff(@PathVariable UUID id, Principal user) {
+        return find(id, user).flatMap(view -> works.find(new WorkId(view.work()))
+                .flatMap(work -> baseOf(view, work.publishedRevision()))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(base -> works.text(new WorkId(view.work()), view.revision())
+                        .zipWith(base.map(number -> works.text(new WorkId(view.work()), number).map(Optional::of))
+                                .orElse(Mono.just(Optional.empty())))
+                        .map(texts -> RevisionDiff.between(texts.getT2().orElse(null), texts.getT1()))));
+    }
+
+    private Mono<Integer> baseOf(CaseView view, Integer published) {
+        if (view.status() != ReviewCase.Status.PUBLISHED) {
+            return Mono.justOrEmpty(published);
+        }
+        return cases.ofWork(view.work()).collectList().flatMap(all -> Mono.justOrEmpty(all.stream()
+                .filter(other -> other.status() == ReviewCase.Status.PUBLISHED && other.submittedAt().isBefore(view.submittedAt()))
+                .map(ReviewCase::revision)
+                .findFirst()));
     }
 
     @PostMapping("/api/review/cases/{id}/decisions")

@@ -52,6 +52,10 @@ class AuthorizationMatrixIntegrationTest {
 
     static {
         EXPECTED.put("GET /api/me", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/inbox", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/inbox/unread-count", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/inbox/{id}/read", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/inbox/read-all", Access.SIGNED_IN);
         EXPECTED.put("GET /api/admin/accounts", Access.ADMIN);
         EXPECTED.put("POST /api/admin/accounts", Access.ADMIN);
         EXPECTED.put("PUT /api/admin/accounts/{username}/roles", Access.ADMIN);
@@ -152,7 +156,7 @@ class AuthorizationMatrixIntegrationTest {
         String[] parts = endpoint.split(" ", 2);
         HttpMethod method = HttpMethod.valueOf(parts[0]);
         String uri = parts[1].replace("{number}", "1").replace("/**", "/poster.jpg")
-                .replaceAll("\\{(id|asset)}", parts[1].startsWith("/api/admin/jobs") ? "1" : UUID.randomUUID().toString())
+                .replaceAll("\\{(id|asset)}", parts[1].startsWith("/api/admin/jobs") || parts[1].startsWith("/api/inbox") ? "1" : UUID.randomUUID().toString())
                 .replace("{username}", "nobody-here");
         WebTestClient client = role == null ? anonymous : anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(headers -> headers.setBasicAuth(ACCOUNTS.get(role),

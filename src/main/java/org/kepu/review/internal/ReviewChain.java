@@ -2,10 +2,13 @@ package org.kepu.review.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
 
@@ -13,6 +16,8 @@ import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
 import org.kepu.content.Works;
 import org.kepu.identity.Actor;
+import org.kepu.notification.Notice;
+import org.kepu.notification.Notifications;
 import org.kepu.org.Expert;
 import org.kepu.org.Experts;
 import org.kepu.platform.AuditLog;
@@ -39,6 +44,7 @@ import reactor.core.publisher.Mono;
 class ReviewChain {
 
     static final String PUBLISH_JOB = "review.publish";
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ReviewCasesTable cases;
     private final Works works;
@@ -47,10 +53,11 @@ class ReviewChain {
     private final AuditLog audit;
     private final SensitiveWordScreen screen;
     private final Experts experts;
+    private final Notifications notifications;
     private final TransactionalOperator transaction;
 
     ReviewChain(ReviewCasesTable cases, Works works, Jobs jobs, ReviewProperties properties, AuditLog audit,
-                SensitiveWordScreen screen, Experts experts, TransactionalOperator transaction) {
+                SensitiveWordScreen screen, Experts experts, Notifications notifications, TransactionalOperator transaction) {
         this.cases = cases;
         this.works = works;
         this.jobs = jobs;
@@ -58,6 +65,7 @@ class ReviewChain {
         this.audit = audit;
         this.screen = screen;
         this.experts = experts;
+        this.notifications = notifications;
         this.transaction = transaction;
     }
 
@@ -78,7 +86,11 @@ class ReviewChain {
                                                         "stages", submitted.stages().toString(), "publishAt", String.valueOf(publishAt),
                                                         "screenHits", screen.hits().size()))
                                         .thenReturn(submitted))
-                                .flatMap(submitted -> assignExpert(submitted, submitted.currentStage()).thenReturn(submitted))
+                                .flatMap(submitted -> screen.blocked() ? Mono.just(submitted)
+                                        : assignExpert(submitted, submitted.currentStage()).map(Optional::of)
+                                                .defaultIfEmpty(Optional.empty())
+                                                .flatMap(expert -> awaiting(submitted, submitted.currentStage(), expert.orElse(null), work.title()))
+                                                .thenReturn(submitted))
                                 .as(transaction::transactional)
                                 .flatMap(submitted -> screen.blocked() ? Mono.error(blocked(screen, submitted)) : Mono.just(submitted))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(HttpStatus.CONFLICT, "review-already-open", "IN_REVIEW"));
@@ -88,7 +100,7 @@ class ReviewChain {
      * When a case reaches 二审, assigns the expert who shares the most topics with the work (the least
      * busy of equals, never the submitter). Without a matching expert any scientific reviewer may sign.
      */
-    private Mono<Void> assignExpert(ReviewCase reached, ReviewStage stage) {
+    private Mono<String> assignExpert(ReviewCase reached, ReviewStage stage) {
         if (stage != ReviewStage.SCIENTIFIC) {
             return Mono.empty();
         }
@@ -102,7 +114,28 @@ class ReviewChain {
                         .map(open -> Collections.min(best, Comparator.comparing(account -> open.getOrDefault(account, 0L)))))
                 .flatMap(expert -> cases.assign(reached.id(), expert)
                         .then(audit.record("system", "review.assigned", "work:" + reached.work(),
-                                Map.of("case", reached.id().toString(), "stage", stage.name(), "expert", expert))));
+                                Map.of("case", reached.id().toString(), "stage", stage.name(), "expert", expert)))
+                        .thenReturn(expert));
+    }
+
+    /** Tells the reviewers of {@code stage} (only the assigned expert, when there is one) that a case waits for them. */
+    private Mono<Void> awaiting(ReviewCase reviewCase, ReviewStage stage, String expert, String title) {
+        String subject = "work:" + reviewCase.work();
+        String link = "/console/review/cases/" + reviewCase.id();
+        String stageName = "@review.stage." + stage.name();
+        return notifications.send(expert == null
+                ? Notice.toRole(stage.role(), "review-awaiting", subject, link, title, stageName)
+                : Notice.to(expert, "review-awaiting", subject, link, title, stageName));
+    }
+
+    private Mono<Void> tellSubmitter(ReviewCase reviewCase, String kind, String... details) {
+        return works.find(new WorkId(reviewCase.work())).flatMap(work -> {
+            String[] arguments = new String[details.length + 1];
+            arguments[0] = work.title();
+            System.arraycopy(details, 0, arguments, 1, details.length);
+            return notifications.send(Notice.to(reviewCase.submittedBy(), kind, "work:" + reviewCase.work(),
+                    "/console/works/" + reviewCase.work(), arguments));
+        });
     }
 
     /** The accounts of the experts who share the most topics with the work. */
@@ -148,7 +181,7 @@ class ReviewChain {
                         .then(Mono.defer(() -> audit.record(reviewer.username(), "review.decided", "work:" + open.work(),
                                 Map.of("case", caseId.toString(), "stage", open.currentStage().name(), "verdict", verdict.name(),
                                         "reason", trimmed == null ? "" : trimmed))))
-                        .then(Mono.defer(() -> move(open, verdict, reviewer))))
+                        .then(Mono.defer(() -> move(open, verdict, trimmed, reviewer))))
                 .as(transaction::transactional)
                 .then(Mono.defer(() -> cases.find(caseId)));
     }
@@ -170,13 +203,23 @@ class ReviewChain {
         return Mono.empty();
     }
 
-    private Mono<Void> move(ReviewCase open, Decision.Verdict verdict, Actor reviewer) {
+    private Mono<Void> move(ReviewCase open, Decision.Verdict verdict, String reason, Actor reviewer) {
+        String stageName = "@review.stage." + open.currentStage().name();
         return switch (verdict) {
-            case REJECT -> cases.close(open.id(), ReviewCase.Status.REJECTED);
-            case REQUEST_CHANGES -> cases.close(open.id(), ReviewCase.Status.CHANGES_REQUESTED);
-            case APPROVE -> open.lastStage() ? approved(open, reviewer) : cases.advance(open.id())
-                    .then(assignExpert(open, open.stages().get(open.stageIndex() + 1)));
+            case REJECT -> cases.close(open.id(), ReviewCase.Status.REJECTED)
+                    .then(tellSubmitter(open, "review-rejected", stageName, reason));
+            case REQUEST_CHANGES -> cases.close(open.id(), ReviewCase.Status.CHANGES_REQUESTED)
+                    .then(tellSubmitter(open, "review-changes-requested", stageName, reason));
+            case APPROVE -> open.lastStage() ? approved(open, reviewer) : advance(open);
         };
+    }
+
+    private Mono<Void> advance(ReviewCase open) {
+        ReviewStage next = open.stages().get(open.stageIndex() + 1);
+        return cases.advance(open.id())
+                .then(assignExpert(open, next).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(expert -> works.find(new WorkId(open.work()))
+                        .flatMap(work -> awaiting(open, next, expert.orElse(null), work.title())));
     }
 
     /** After the last stage: public now, or at the scheduled time by a durable job that survives restarts. */
@@ -188,7 +231,7 @@ class ReviewChain {
                 .then(audit.record(reviewer.username(), "review.scheduled", "work:" + open.work(),
                         Map.of("case", open.id().toString(), "publishAt", open.publishAt().toString())))
                 .then(jobs.enqueue(new JobRequest(PUBLISH_JOB, "{\"case\":\"" + open.id() + "\"}", 5, 0, open.publishAt().toInstant())))
-                .then();
+                .then(tellSubmitter(open, "review-scheduled", LOCAL_TIME.format(open.publishAt())));
     }
 
     /** Publishes a case that is approved (or scheduled and due); does nothing for any other state. */
@@ -202,6 +245,7 @@ class ReviewChain {
     private Mono<Void> publish(ReviewCase approved, String by) {
         return works.publish(new WorkId(approved.work()), approved.revision(), by)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("Work " + approved.work() + " has no revision " + approved.revision())))
-                .then(cases.close(approved.id(), ReviewCase.Status.PUBLISHED));
+                .then(cases.close(approved.id(), ReviewCase.Status.PUBLISHED))
+                .then(tellSubmitter(approved, "review-published"));
     }
 }

@@ -184,6 +184,17 @@ class ReviewChainIntegrationTest {
         String othersWork = createWork(as("demo-editor"), "应急学会的作品", "emergency");
         as("demo-society-member").post().uri("/api/works/{id}/submissions", othersWork).exchange()
                 .expectStatus().isForbidden();
+
+        List<Map<String, Object>> denied = as("admin", "test-admin-password").get()
+                .uri("/api/admin/audit?action=access.denied&subject={subject}", "http:POST /api/works/" + othersWork + "/submissions")
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        assertThat(denied).singleElement().satisfies(entry -> {
+            assertThat(entry.get("actor")).isEqualTo("demo-society-member");
+            assertThat(entry.get("address")).isEqualTo("127.0.0.1");
+            assertThat(entry.get("details").toString()).contains("work-other-organisation");
+        });
     }
 
     private String createWork(WebTestClient author, String title) {

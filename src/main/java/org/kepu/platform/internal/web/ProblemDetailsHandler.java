@@ -1,10 +1,12 @@
 package org.kepu.platform.internal.web;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,10 +41,12 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final AuditLog audit;
 
-    ProblemDetailsHandler(MessageSource messages, JsonMapper json) {
+    ProblemDetailsHandler(MessageSource messages, JsonMapper json, AuditLog audit) {
         this.messages = messages;
         this.json = json;
+        this.audit = audit;
     }
 
     @Override
@@ -80,7 +85,26 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
         }
         byte[] bytes = json.writeValueAsBytes(body);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        return recordDenial(exchange, problem).then(response.writeWith(Mono.just(response.bufferFactory().wrap(bytes))));
+    }
+
+    /**
+     * A refused action is permission-relevant: who tried what, from where. A failure to record it is logged
+     * and does not change the answer.
+     */
+    private Mono<Void> recordDenial(ServerWebExchange exchange, ProblemException problem) {
+        if (problem.status() != HttpStatus.FORBIDDEN) {
+            return Mono.empty();
+        }
+        String subject = "http:" + exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value();
+        String named = exchange.getAttribute(PrincipalNameFilter.ATTRIBUTE);
+        return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty(named == null ? "anonymous" : named)
+                .flatMap(actor -> audit.record(actor, "access.denied", subject, Map.of("code", problem.code())))
+                .contextWrite(Context.of(ServerWebExchange.class, exchange))
+                .onErrorResume(failure -> {
+                    log.warn("Could not record a refused request to {}", subject, failure);
+                    return Mono.empty();
+                });
     }
 
     private ProblemException toProblem(Throwable error) {

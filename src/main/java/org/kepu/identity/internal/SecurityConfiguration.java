@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/media/assets").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/review/cases/*/decisions").hasAnyRole(SIGNERS)
                         .pathMatchers("/api/review/**").hasAnyRole(REVIEW_READERS)
+                        .pathMatchers("/api/volunteers/**").hasAnyRole(STAFF)
+                        .pathMatchers("/api/society/**").hasRole("SOCIETY_ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")

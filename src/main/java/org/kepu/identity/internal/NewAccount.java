@@ -24,8 +24,4 @@ record NewAccount(
         username = username == null ? null : username.strip().toLowerCase(Locale.ROOT);
         organisation = organisation == null || organisation.isBlank() ? null : organisation.strip();
     }
-
-    NewAccount withPassword(String chosen) {
-        return new NewAccount(username, displayName, chosen, organisation, roles);
-    }
 }

@@ -32,17 +32,15 @@ class NewAccounts {
 
     /** @param details facts for the audit entry besides the roles and the organisation */
     Mono<AccountView> create(NewAccount account, String by, Map<String, ?> details) {
-        String oneTime = account.password() == null ? Passwords.oneTime() : null;
-        NewAccount complete = oneTime == null ? account : account.withPassword(oneTime);
         Map<String, Object> facts = new LinkedHashMap<>(details);
-        facts.put("roles", complete.roles().toString());
-        facts.put("organisation", String.valueOf(complete.organisation()));
-        return Passwords.hash(encoder, complete.password())
-                .flatMap(hash -> accounts.insert(complete, hash, false, by)
-                        .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "account-exists", complete.username())))
-                        .flatMap(id -> audit.record(by, "account.created", "account:" + complete.username(), facts))
-                        .as(transaction::transactional))
-                .then(Mono.defer(() -> accounts.find(complete.username())))
-                .map(created -> AccountView.of(created).withOneTimePassword(oneTime));
+        facts.put("roles", account.roles().toString());
+        facts.put("organisation", String.valueOf(account.organisation()));
+        return Passwords.issue(encoder, account.password())
+                .flatMap(issued -> accounts.insert(account, issued.hash(), false, by)
+                        .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "account-exists", account.username())))
+                        .flatMap(id -> audit.record(by, "account.created", "account:" + account.username(), facts))
+                        .as(transaction::transactional)
+                        .then(Mono.defer(() -> accounts.find(account.username())))
+                        .map(created -> AccountView.of(created).withOneTimePassword(issued.oneTimePassword())));
     }
 }

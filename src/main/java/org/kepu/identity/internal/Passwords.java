@@ -15,7 +15,10 @@ final class Passwords {
     private Passwords() {
     }
 
-    /** A password shown once to whoever creates or resets an account: 20 characters, 120 random bits. */
+    /**
+     * A password shown once to whoever creates or resets an account: 20 characters, 120 random bits. Reads the
+     * system's random source: call it off the event loop ({@link #issue}).
+     */
     static String oneTime() {
         byte[] bytes = new byte[15];
         RANDOM.nextBytes(bytes);
@@ -24,5 +27,21 @@ final class Passwords {
 
     static Mono<String> hash(PasswordEncoder encoder, String password) {
         return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** {@code chosen}, or a new one-time password when null, with its hash. */
+    static Mono<Issued> issue(PasswordEncoder encoder, String chosen) {
+        return Mono.fromCallable(() -> {
+            String password = chosen == null ? oneTime() : chosen;
+            return new Issued(password, encoder.encode(password), chosen == null);
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** @param oneTime whether Kepu chose the password (and must answer it once) */
+    record Issued(String password, String hash, boolean oneTime) {
+
+        String oneTimePassword() {
+            return oneTime ? password : null;
+        }
     }
 }

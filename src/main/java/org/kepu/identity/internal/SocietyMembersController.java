@@ -79,13 +79,12 @@ class SocietyMembersController {
     @PostMapping("/{username}/reset-password")
     Mono<ResponseEntity<AccountView>> resetPassword(@PathVariable String username, Principal user) {
         Actor admin = Actor.of(user);
-        String password = Passwords.oneTime();
         return members.member(admin, username, "reset-password")
-                .flatMap(account -> Passwords.hash(encoder, password)
-                        .flatMap(hash -> accounts.setPassword(account.username(), hash)
+                .flatMap(account -> Passwords.issue(encoder, null)
+                        .flatMap(issued -> accounts.setPassword(account.username(), issued.hash())
                                 .then(audited(admin, "account.password-reset", account))
-                                .as(transaction::transactional))
-                        .thenReturn(AccountView.of(account).withOneTimePassword(password)))
+                                .as(transaction::transactional)
+                                .thenReturn(AccountView.of(account).withOneTimePassword(issued.oneTimePassword()))))
                 .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view));
     }
 

@@ -10,7 +10,7 @@ public interface Volunteers {
     /** Empty when there is no such volunteer. */
     Mono<Volunteer> find(VolunteerId id);
 
-    /** Volunteers matching every given criterion, by name, one page of {@code size} from page {@code page} (0 first). */
+    /** Volunteers matching every criterion of {@code filter}, by name: page {@code page} (0 first) of {@code size} (at least 1). */
     Mono<Page> search(Filter filter, int page, int size);
 
     /**

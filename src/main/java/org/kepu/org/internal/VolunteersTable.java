@@ -40,6 +40,9 @@ class VolunteersTable implements Volunteers {
 
     @Override
     public Mono<Page> search(Filter filter, int page, int size) {
+        if (page < 0 || size < 1) {
+            return Mono.error(new IllegalArgumentException("page must be >= 0 and size >= 1, got " + page + " and " + size));
+        }
         Map<String, Object> binds = new LinkedHashMap<>();
         String where = where(filter, binds);
         var count = database.sql("SELECT count(*) AS total FROM org_volunteer v" + where);

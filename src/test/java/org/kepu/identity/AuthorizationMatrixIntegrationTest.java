@@ -35,7 +35,8 @@ class AuthorizationMatrixIntegrationTest {
         STAFF(EnumSet.of(Role.ADMIN, Role.EDITOR)),
         AUTHORS(EnumSet.of(Role.ADMIN, Role.EDITOR, Role.SOCIETY_ADMIN, Role.SOCIETY_MEMBER)),
         SIGNERS(EnumSet.of(Role.REVIEWER_POLITICAL, Role.REVIEWER_SCIENTIFIC, Role.APPROVER)),
-        REVIEW_READERS(EnumSet.of(Role.ADMIN, Role.EDITOR, Role.REVIEWER_POLITICAL, Role.REVIEWER_SCIENTIFIC, Role.APPROVER));
+        REVIEW_READERS(EnumSet.of(Role.ADMIN, Role.EDITOR, Role.REVIEWER_POLITICAL, Role.REVIEWER_SCIENTIFIC, Role.APPROVER)),
+        SOCIETY_ADMIN(EnumSet.of(Role.SOCIETY_ADMIN));
 
         private final Set<Role> roles;
 
@@ -97,6 +98,17 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("POST /api/media/uploads/{id}/complete", Access.AUTHORS);
         EXPECTED.put("DELETE /api/media/uploads/{id}", Access.AUTHORS);
         EXPECTED.put("GET /media/{asset}/**", Access.PUBLIC);
+        EXPECTED.put("GET /api/volunteers", Access.STAFF);
+        EXPECTED.put("POST /api/volunteers", Access.STAFF);
+        EXPECTED.put("GET /api/volunteers/{id}", Access.STAFF);
+        EXPECTED.put("PUT /api/volunteers/{id}", Access.STAFF);
+        EXPECTED.put("POST /api/volunteers/{id}/deactivate", Access.STAFF);
+        EXPECTED.put("GET /api/society/members", Access.SOCIETY_ADMIN);
+        EXPECTED.put("POST /api/society/members", Access.SOCIETY_ADMIN);
+        EXPECTED.put("POST /api/society/members/{username}/disable", Access.SOCIETY_ADMIN);
+        EXPECTED.put("POST /api/society/members/{username}/enable", Access.SOCIETY_ADMIN);
+        EXPECTED.put("POST /api/society/members/{username}/reset-password", Access.SOCIETY_ADMIN);
+        EXPECTED.put("POST /api/society/members/{username}/unlock", Access.SOCIETY_ADMIN);
         // Actuator endpoints (not request mappings of our own).
         EXPECTED.put("GET /actuator/health", Access.PUBLIC);
         EXPECTED.put("GET /actuator/info", Access.PUBLIC);

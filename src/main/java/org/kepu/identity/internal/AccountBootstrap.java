@@ -1,7 +1,5 @@
 package org.kepu.identity.internal;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Set;
 
 import org.kepu.identity.Role;
@@ -14,7 +12,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Before the application serves anyone: the first administrator when there is none, and the demo
@@ -48,7 +45,7 @@ class AccountBootstrap implements ApplicationRunner {
             IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
             String password = admin.password();
             if (password == null || password.isBlank()) {
-                password = oneTimePassword();
+                password = Passwords.oneTime();
                 log.warn("初始管理员 / first administrator: {} 一次性密码 / one-time password: {} "
                         + "(set kepu.identity.bootstrap-admin.password to choose one)", admin.username(), password);
             }
@@ -65,16 +62,9 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     private Mono<Void> create(NewAccount account, boolean demo) {
-        return Mono.fromCallable(() -> encoder.encode(account.password()))
-                .subscribeOn(Schedulers.boundedElastic())
+        return Passwords.hash(encoder, account.password())
                 .flatMap(hash -> accounts.insert(account, hash, demo, SYSTEM))
                 .doOnNext(id -> log.info("Created account {} {}", account.username(), account.roles()))
                 .then();
-    }
-
-    private static String oneTimePassword() {
-        byte[] bytes = new byte[15];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -12,43 +12,36 @@ import org.kepu.identity.Role;
 import org.kepu.org.Organisations;
 import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Accounts for administrators ({@code /api/admin/**} needs ADMIN), and {@code /api/me} for everyone signed in. */
 @RestController
 class AccountsController {
 
-    record AccountView(String username, String displayName, String organisation, Set<Role> roles, boolean enabled, boolean demo) {
-        static AccountView of(Account account) {
-            return new AccountView(account.username(), account.displayName(), account.organisation(), account.roles(),
-                    account.enabled(), account.demo());
-        }
-    }
-
     record Roles(@NotEmpty Set<Role> roles) {
     }
 
     private final AccountsTable accounts;
-    private final PasswordEncoder encoder;
+    private final NewAccounts newAccounts;
     private final Organisations organisations;
     private final LoginAttempts attempts;
     private final AuditLog audit;
 
-    AccountsController(AccountsTable accounts, PasswordEncoder encoder, Organisations organisations, LoginAttempts attempts,
+    AccountsController(AccountsTable accounts, NewAccounts newAccounts, Organisations organisations, LoginAttempts attempts,
                        AuditLog audit) {
         this.accounts = accounts;
-        this.encoder = encoder;
+        this.newAccounts = newAccounts;
         this.organisations = organisations;
         this.attempts = attempts;
         this.audit = audit;
@@ -59,22 +52,24 @@ class AccountsController {
         return Actor.of(user);
     }
 
+    /** Every account, or with {@code organisation} (a slug) the members of that organisation. */
     @GetMapping("/api/admin/accounts")
-    Flux<AccountView> list() {
-        return accounts.all().map(AccountView::of);
+    Flux<AccountView> list(@RequestParam(required = false) String organisation) {
+        if (organisation == null || organisation.isBlank()) {
+            return accounts.all().map(AccountView::of);
+        }
+        return organisations.findBySlug(organisation.strip())
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-organisation", organisation)))
+                .flatMapMany(found -> accounts.inOrganisation(found.slug()))
+                .map(AccountView::of);
     }
 
+    /** Without a password the answer carries a one-time password, shown this once. */
     @PostMapping("/api/admin/accounts")
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<AccountView> create(@Valid @RequestBody NewAccount account, Principal admin) {
+    Mono<ResponseEntity<AccountView>> create(@Valid @RequestBody NewAccount account, Principal admin) {
         return checkOrganisation(account.organisation(), account.roles())
-                .then(Mono.fromCallable(() -> encoder.encode(account.password())).subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(hash -> accounts.insert(account, hash, false, admin.getName()))
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.CONFLICT, "account-exists", account.username())))
-                .then(audit.record(admin.getName(), "account.created", "account:" + account.username(),
-                        Map.of("roles", account.roles().toString(), "organisation", String.valueOf(account.organisation()))))
-                .then(Mono.defer(() -> accounts.find(account.username())))
-                .map(AccountView::of);
+                .then(newAccounts.create(account, admin.getName(), Map.of()))
+                .map(created -> ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(created));
     }
 
     @PutMapping("/api/admin/accounts/{username}/roles")

@@ -36,6 +36,12 @@ class AccountsTable {
         return database.sql(SELECT + " ORDER BY a.username").map(AccountsTable::account).all();
     }
 
+    /** The accounts of one organisation, by its slug. */
+    Flux<Account> inOrganisation(String organisation) {
+        return database.sql(SELECT + " WHERE o.slug = :organisation ORDER BY a.username").bind("organisation", organisation)
+                .map(AccountsTable::account).all();
+    }
+
     Mono<Boolean> anyWith(Role role) {
         return database.sql("SELECT EXISTS (SELECT 1 FROM identity_account_role WHERE role = :role) AS present")
                 .bind("role", role.name()).map(row -> row.get("present", Boolean.class)).one();
@@ -68,6 +74,11 @@ class AccountsTable {
     Mono<Long> setEnabled(String username, boolean enabled) {
         return database.sql("UPDATE identity_account SET enabled = :enabled, updated_at = now() WHERE username = :username")
                 .bind("enabled", enabled).bind("username", username).fetch().rowsUpdated();
+    }
+
+    Mono<Long> setPassword(String username, String passwordHash) {
+        return database.sql("UPDATE identity_account SET password_hash = :hash, updated_at = now() WHERE username = :username")
+                .bind("hash", passwordHash).bind("username", username).fetch().rowsUpdated();
     }
 
     private static Account account(Readable row) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.kepu.platform.ClientAddress;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.security.authentication.UserDetailsRepositoryReactive
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.SpringSecurityMessageSource;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,6 +53,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/media/assets").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/review/cases/*/decisions").hasAnyRole(SIGNERS)
                         .pathMatchers("/api/review/**").hasAnyRole(REVIEW_READERS)
+                        .pathMatchers("/api/volunteers/**").hasAnyRole(STAFF)
+                        .pathMatchers("/api/society/**").hasRole("SOCIETY_ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
@@ -88,6 +92,16 @@ class SecurityConfiguration {
                             .flatMap(success -> earlierFailures ? attempts.clear(username).thenReturn(success) : Mono.just(success)))
                     .onErrorResume(BadCredentialsException.class, bad -> attempts.failed(username, from).then(Mono.error(bad)));
         }).publishOn(Schedulers.parallel());
+    }
+
+    /**
+     * Spring Security reads its message bundle on first use (a sign-in to a disabled account needs its text): read it
+     * at start, so that it is cached before a non-blocking thread asks for it.
+     */
+    @Bean
+    SmartInitializingSingleton preloadSecurityMessages() {
+        return () -> SpringSecurityMessageSource.getAccessor()
+                .getMessage("AbstractUserDetailsAuthenticationProvider.disabled", "User is disabled");
     }
 
     @Bean

@@ -1,0 +1,20 @@
+package org.kepu.content;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The public side of works, for search, the site and feeds: only published revisions, never drafts. */
+public interface PublishedWorks {
+
+    /** Empty when the work does not exist or is not public. */
+    Mono<PublishedWork> find(WorkId id);
+
+    /**
+     * Every public work in id order, read page by page with one query per page, so a slow consumer never
+     * holds a database connection.
+     */
+    Flux<PublishedWork> all(int pageSize);
+
+    /** Which revision of every public work is public, in id order, page by page like {@link #all(int)}. */
+    Flux<PublishedRevision> revisions(int pageSize);
+}

@@ -9,6 +9,9 @@ public interface PublishedWorks {
     /** Empty when the work does not exist or is not public. */
     Mono<PublishedWork> find(WorkId id);
 
+    /** Whether and what of the work is public now; empty when the work does not exist. */
+    Mono<Publication> publication(WorkId id);
+
     /**
      * Every public work in id order, read page by page with one query per page, so a slow consumer never
      * holds a database connection.

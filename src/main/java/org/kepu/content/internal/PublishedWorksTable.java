@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.r2dbc.spi.Readable;
+import org.kepu.content.Publication;
 import org.kepu.content.PublishedRevision;
 import org.kepu.content.PublishedWork;
 import org.kepu.content.PublishedWorks;
@@ -25,7 +26,7 @@ class PublishedWorksTable implements PublishedWorks {
     private static final TypeReference<List<Credit>> CREDITS = new TypeReference<>() {
     };
     private static final String SELECT = """
-            SELECT w.id, w.published_revision, w.kind, w.published_at, o.slug AS organisation, o.name AS organisation_name,
+            SELECT w.id, w.published_revision, w.publication_version, w.kind, w.published_at, o.slug AS organisation, o.name AS organisation_name,
                    r.title, r.summary, r.body_html, r.topics, r.columns, r.tags, r.credits::text AS credits,
                    r.cover_asset, r.media_assets
               FROM content_work w
@@ -49,6 +50,14 @@ class PublishedWorksTable implements PublishedWorks {
     }
 
     @Override
+    public Mono<Publication> publication(WorkId id) {
+        return database.sql("SELECT publication_version FROM content_work WHERE id = :id").bind("id", id.value())
+                .map(row -> row.get("publication_version", Long.class)).one()
+                .flatMap(version -> find(id).map(work -> new Publication(id, work.version(), work))
+                        .defaultIfEmpty(new Publication(id, version, null)));
+    }
+
+    @Override
     public Flux<PublishedWork> all(int pageSize) {
         return paged(after -> database.sql(SELECT + " AND w.id > :after ORDER BY w.id LIMIT :size")
                 .bind("after", after).bind("size", pageSize).map(this::work).all(), pageSize, work -> work.id().value());
@@ -57,10 +66,11 @@ class PublishedWorksTable implements PublishedWorks {
     @Override
     public Flux<PublishedRevision> revisions(int pageSize) {
         return paged(after -> database.sql("""
-                        SELECT id, published_revision FROM content_work
+                        SELECT id, published_revision, publication_version FROM content_work
                          WHERE published_revision IS NOT NULL AND id > :after ORDER BY id LIMIT :size""")
                 .bind("after", after).bind("size", pageSize)
-                .map(row -> new PublishedRevision(new WorkId(row.get("id", UUID.class)), row.get("published_revision", Integer.class)))
+                .map(row -> new PublishedRevision(new WorkId(row.get("id", UUID.class)), row.get("published_revision", Integer.class),
+                        row.get("publication_version", Long.class)))
                 .all(), pageSize, revision -> revision.id().value());
     }
 
@@ -74,6 +84,7 @@ class PublishedWorksTable implements PublishedWorks {
     private PublishedWork work(Readable row) {
         List<Credit> credits = json.readValue(row.get("credits", String.class), CREDITS);
         return new PublishedWork(new WorkId(row.get("id", UUID.class)), row.get("published_revision", Integer.class),
+                row.get("publication_version", Long.class),
                 WorkKind.valueOf(row.get("kind", String.class)), row.get("organisation", String.class),
                 row.get("organisation_name", String.class), row.get("title", String.class), row.get("summary", String.class),
                 row.get("body_html", String.class), list(row.get("topics", String[].class)), list(row.get("columns", String[].class)),

@@ -1,0 +1,107 @@
+package org.kepu.search.internal.indexing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import org.kepu.content.PublishedWorks;
+import org.kepu.platform.AuditLog;
+import org.kepu.search.internal.SearchProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A full rebuild without downtime: a new physical index is filled from PostgreSQL while searches keep
+ * using the alias; then the alias moves in one atomic request, the old index goes, and a drift repair on
+ * the new index picks up what was published or unpublished while it was being filled (those jobs wrote
+ * through the alias into the old index).
+ */
+@Component
+class Reindex {
+
+    private static final Logger log = LoggerFactory.getLogger(Reindex.class);
+
+    record Report(String index, List<String> replaced, int indexed, DriftReport catchUp) {
+    }
+
+    private final ElasticsearchAsyncClient elasticsearch;
+    private final PublishedWorks works;
+    private final IndexWriter writer;
+    private final DriftCheck drift;
+    private final SearchProperties search;
+    private final IndexingProperties properties;
+    private final AuditLog audit;
+
+    Reindex(ElasticsearchAsyncClient elasticsearch, PublishedWorks works, IndexWriter writer, DriftCheck drift,
+            SearchProperties search, IndexingProperties properties, AuditLog audit) {
+        this.elasticsearch = elasticsearch;
+        this.works = works;
+        this.writer = writer;
+        this.drift = drift;
+        this.search = search;
+        this.properties = properties;
+        this.audit = audit;
+    }
+
+    Mono<Report> run(String by) {
+        return indices().flatMap(existing -> behindAlias().flatMap(current -> {
+            String next = search.indexPrefix() + (highest(existing.keySet()) + 1);
+            List<String> orphans = existing.entrySet().stream().filter(index -> index.getValue().isEmpty())
+                    .map(Map.Entry::getKey).toList();
+            return deleteIndices(orphans)
+                    .then(IndexWriter.call(() -> elasticsearch.indices().create(c -> c.index(next))))
+                    .then(works.all(properties.bulkSize()).buffer(properties.bulkSize())
+                            .concatMap(batch -> writer.bulk(next, batch)).reduce(0, Integer::sum))
+                    .flatMap(indexed -> IndexWriter.call(() -> elasticsearch.indices().refresh(r -> r.index(next)))
+                            .then(swap(current, next))
+                            .then(deleteIndices(List.copyOf(current)))
+                            .then(drift.check(next, true))
+                            .map(catchUp -> new Report(next, List.copyOf(current), indexed, catchUp)));
+        })).flatMap(report -> audit.record(by, "search.reindexed", "search-index:" + report.index(),
+                        Map.of("replaced", String.join(",", report.replaced()), "indexed", report.indexed(),
+                                "caughtUp", report.catchUp().repaired()))
+                .doOnSuccess(done -> log.info("Reindexed {} works into {} (replacing {}), {} caught up afterwards",
+                        report.indexed(), report.index(), report.replaced(), report.catchUp().repaired()))
+                .thenReturn(report));
+    }
+
+    /** Moves the alias to {@code next} in one request, so no search ever sees no index or two. */
+    private Mono<Void> swap(Set<String> current, String next) {
+        return IndexWriter.call(() -> elasticsearch.indices().updateAliases(u -> {
+            current.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(search.alias()))));
+            return u.actions(a -> a.add(add -> add.index(next).alias(search.alias())));
+        })).then();
+    }
+
+    private Mono<Set<String>> behindAlias() {
+        return IndexWriter.call(() -> elasticsearch.indices().getAlias(a -> a.name(search.alias()).ignoreUnavailable(true)))
+                .map(response -> response.result().keySet())
+                .onErrorResume(co.elastic.clients.elasticsearch._types.ElasticsearchException.class,
+                        missing -> missing.status() == 404 ? Mono.just(Set.of()) : Mono.error(missing));
+    }
+
+    /**
+     * Physical indices named {@code <prefix><number>}, each with its aliases. One without any alias is the
+     * remains of a rebuild that did not finish; one behind another alias (a test's, say) is left alone.
+     */
+    private Mono<Map<String, Set<String>>> indices() {
+        Pattern family = Pattern.compile(Pattern.quote(search.indexPrefix()) + "\\d+");
+        return IndexWriter.call(() -> elasticsearch.indices().get(g -> g.index(search.indexPrefix() + "*").ignoreUnavailable(true)
+                        .allowNoIndices(true)))
+                .map(response -> response.result().entrySet().stream().filter(index -> family.matcher(index.getKey()).matches())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, index -> index.getValue().aliases().keySet())));
+    }
+
+    private int highest(Set<String> indices) {
+        return indices.stream().mapToInt(name -> Integer.parseInt(name.substring(search.indexPrefix().length()))).max().orElse(0);
+    }
+
+    private Mono<Void> deleteIndices(List<String> indices) {
+        return indices.isEmpty() ? Mono.empty()
+                : IndexWriter.call(() -> elasticsearch.indices().delete(d -> d.index(indices))).then();
+    }
+}

@@ -1,0 +1,147 @@
+package org.kepu.search.internal.indexing;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import org.junit.jupiter.api.Test;
+import org.kepu.KepuIntegrationTest;
+import org.kepu.ReviewedWorks;
+import org.kepu.content.PublishedWorks;
+import org.kepu.content.WorkId;
+import org.kepu.search.internal.SearchProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Only public revisions reach the index, through durable jobs; the drift check and a full reindex repair it. */
+@KepuIntegrationTest
+class SearchIndexingIntegrationTest {
+
+    @Autowired
+    WebTestClient anonymous;
+    @Autowired
+    ElasticsearchAsyncClient elasticsearch;
+    @Autowired
+    SearchProperties search;
+    @Autowired
+    IndexWriter writer;
+    @Autowired
+    PublishedWorks publishedWorks;
+
+    @Test
+    void publishingIndexesThePublicRevisionAndUnpublishingRemovesIt() throws Exception {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String work = reviewed.article("夏季防溺水安全须知");
+        assertThat(indexed(work)).as("a draft is never indexed").isNull();
+
+        reviewed.publish(work);
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) != null);
+        assertThat(indexed(work)).containsEntry("title", "夏季防溺水安全须知").containsEntry("revision", 1);
+
+        reviewed.saveDraft(work, ReviewedWorks.draft("夏季防溺水安全须知（修订版）", java.util.List.of()));
+        assertThat(indexed(work)).as("an edit under review leaves the public revision indexed").containsEntry("revision", 1);
+        reviewed.publish(work);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(2).equals(indexed(work).get("revision")));
+        assertThat(indexed(work)).containsEntry("title", "夏季防溺水安全须知（修订版）");
+
+        // A late job carrying the first publication loses against the newer document.
+        var current = publishedWorks.find(new WorkId(java.util.UUID.fromString(work))).block();
+        var older = new org.kepu.content.PublishedWork(current.id(), 1, current.version() - 1, current.kind(), current.organisation(),
+                current.organisationName(), "过时的标题", current.summary(), current.bodyHtml(), current.topics(), current.columns(),
+                current.tags(), current.credits(), current.publishedAt(), current.cover(), current.media());
+        writer.index(search.alias(), older).block();
+        assertThat(indexed(work)).containsEntry("title", "夏季防溺水安全须知（修订版）");
+
+        reviewed.as("demo-editor").post().uri("/api/works/{id}/unpublish", work).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "内容需要复核")).exchange().expectStatus().is2xxSuccessful();
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) == null);
+    }
+
+    @Test
+    void theDriftCheckFindsAndRepairsDifferences() throws Exception {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String lost = reviewed.article("家庭应急包里应该放什么");
+        reviewed.publish(lost);
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexed(lost) != null);
+        elasticsearch.delete(d -> d.index(search.alias()).id(lost).refresh(Refresh.True)).get();
+        elasticsearch.index(i -> i.index(search.alias()).id("not-a-public-work").version(1L).versionType(VersionType.External)
+                .document(Map.of("id", "not-a-public-work", "title", "从未发布的草稿")).refresh(Refresh.True)).get();
+
+        WebTestClient admin = reviewed.as("admin");
+        admin.post().uri("/api/admin/search/drift").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.missing").isEqualTo(1).jsonPath("$.extra").isEqualTo(1).jsonPath("$.repaired").isEqualTo(0);
+        admin.post().uri("/api/admin/search/drift?repair=true").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.repaired").isEqualTo(2);
+        refresh();
+        admin.post().uri("/api/admin/search/drift").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.missing").isEqualTo(0).jsonPath("$.stale").isEqualTo(0).jsonPath("$.extra").isEqualTo(0);
+        assertThat(indexed(lost)).containsEntry("title", "家庭应急包里应该放什么");
+        reviewed.as("demo-editor").post().uri("/api/admin/search/drift").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aFullReindexMovesTheAliasWhileSearchesKeepWorking() throws Exception {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String work = reviewed.article("碳达峰碳中和的家庭行动");
+        reviewed.publish(work);
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) != null);
+        Set<String> before = behindAlias();
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger searches = new AtomicInteger();
+        Thread searcher = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    long hits = elasticsearch.count(c -> c.index(search.alias())).get().count();
+                    if (hits == 0) {
+                        failures.incrementAndGet();
+                    }
+                    searches.incrementAndGet();
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            }
+        });
+        searcher.start();
+        try {
+            Number job = (Number) reviewed.as("admin").post().uri("/api/admin/search/reindex").exchange()
+                    .expectStatus().isAccepted().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("job");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(reviewed.as("admin").get()
+                    .uri("/api/admin/jobs/{id}", job).exchange().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("status")));
+        } finally {
+            running.set(false);
+            searcher.join();
+        }
+        Set<String> after = behindAlias();
+        assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+        assertThat(elasticsearch.indices().exists(e -> e.index(before.iterator().next())).get().value()).isFalse();
+        assertThat(indexed(work)).containsEntry("title", "碳达峰碳中和的家庭行动");
+        assertThat(searches.get()).isPositive();
+        assertThat(failures.get()).as("searches failed or found nothing during the reindex").isZero();
+        assertThat(reviewed.audit(work)).isNotNull();
+    }
+
+    private Set<String> behindAlias() throws Exception {
+        return elasticsearch.indices().getAlias(a -> a.name(search.alias())).get().result().keySet();
+    }
+
+    private void refresh() throws Exception {
+        elasticsearch.indices().refresh(r -> r.index(search.alias())).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> indexed(String work) throws Exception {
+        var found = elasticsearch.get(g -> g.index(search.alias()).id(work).realtime(true), Map.class).get();
+        return found.found() ? (Map<String, Object>) found.source() : null;
+    }
+}

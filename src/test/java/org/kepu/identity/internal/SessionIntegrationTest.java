@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,7 +254,7 @@ class SessionIntegrationTest {
     @Test
     void aSecondInstanceServesTheSameSessions() {
         Browser browser = signIn(anonymous, "demo-society-member", DEMO);
-        try (ConfigurableApplicationContext other = start(running.redis().url().toString())) {
+        try (ConfigurableApplicationContext other = start(running.redis().url().toString(), "kepu.identity.session.idle-timeout=10m")) {
             WebTestClient second = clientOf(other);
             browser.on(second).withoutToken().get().uri("/api/me").exchange()
                     .expectStatus().isOk()
@@ -266,6 +267,8 @@ class SessionIntegrationTest {
             assertThat(production.getResponseCookies().getFirst(SESSION).isSecure())
                     .as("with an external PostgreSQL, cookies are Secure").isTrue();
             assertThat(production.getResponseCookies().getFirst(CsrfTokens.COOKIE).isSecure()).isTrue();
+            String key = "kepu:session:sessions:" + production.getResponseCookies().getFirst(SESSION).getValue();
+            assertThat(redis.ttl(key).block()).as("that instance's idle timeout").isBetween(500L, 600L);
             Browser.of(second, production).on(anonymous).withoutToken().get().uri("/api/me").exchange().expectStatus().isOk();
         }
     }
@@ -347,7 +350,7 @@ class SessionIntegrationTest {
     }
 
     /** Another web instance on the servers of this test JVM, configured as production would be. */
-    private ConfigurableApplicationContext start(String redisUrl) {
+    private ConfigurableApplicationContext start(String redisUrl, String... more) {
         String[] settings = {
                 "server.port=0",
                 "kepu.role=web",
@@ -358,7 +361,8 @@ class SessionIntegrationTest {
                 "kepu.s3.secret-key=" + running.s3().secretKey(),
                 "kepu.s3.endpoint=" + running.s3().endpoint(),
                 "kepu.redis.url=" + redisUrl};
-        String[] arguments = Arrays.stream(settings).map(setting -> "--" + setting).toArray(String[]::new);
+        String[] arguments = Stream.concat(Arrays.stream(settings), Arrays.stream(more)).map(setting -> "--" + setting)
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(KepuApplication.class).profiles("test").run(arguments);
     }
 

@@ -22,9 +22,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -363,7 +365,21 @@ class SessionIntegrationTest {
                 "kepu.redis.url=" + redisUrl};
         String[] arguments = Stream.concat(Arrays.stream(settings), Arrays.stream(more)).map(setting -> "--" + setting)
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(KepuApplication.class).profiles("test").run(arguments);
+        return new SpringApplicationBuilder(KepuApplication.class, OwnEventLoops.class).profiles("test").run(arguments);
+    }
+
+    /**
+     * Reactor Netty's global event loops and connection pools serve this test's main instance and its
+     * clients; an instance started here gets its own, so that closing it leaves them alone.
+     */
+    static class OwnEventLoops {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
     }
 
     private static WebTestClient clientOf(ConfigurableApplicationContext app) {

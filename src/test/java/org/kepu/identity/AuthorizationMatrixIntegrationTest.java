@@ -57,6 +57,10 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/inbox/unread-count", Access.SIGNED_IN);
         EXPECTED.put("POST /api/inbox/{id}/read", Access.SIGNED_IN);
         EXPECTED.put("POST /api/inbox/read-all", Access.SIGNED_IN);
+        // Signing in and out is open to everyone; reading the session answers 401 without a signed-in account.
+        EXPECTED.put("POST /api/session", Access.PUBLIC);
+        EXPECTED.put("DELETE /api/session", Access.PUBLIC);
+        EXPECTED.put("GET /api/session", Access.SIGNED_IN);
         EXPECTED.put("GET /api/admin/accounts", Access.ADMIN);
         EXPECTED.put("POST /api/admin/accounts", Access.ADMIN);
         EXPECTED.put("PUT /api/admin/accounts/{username}/roles", Access.ADMIN);

@@ -32,6 +32,6 @@ public interface Works {
      */
     Mono<WorkUnpublished> unpublish(WorkId id, String by, String reason);
 
-    /** Unpublishes waiting for a time in {@code [from, to)} ({@code from} null: also those overdue), by time. */
+    /** Unpublishes waiting for a time from {@code from} (inclusive; null: also those overdue) until {@code to}, by time. */
     Flux<ScheduledUnpublish> scheduledUnpublishes(OffsetDateTime from, OffsetDateTime to);
 }

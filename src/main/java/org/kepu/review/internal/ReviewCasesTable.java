@@ -167,7 +167,7 @@ class ReviewCasesTable {
                 .map(this::reviewCase).one();
     }
 
-    /** Scheduled cases with a time in {@code [from, to)} ({@code from} null: also those overdue), by time. */
+    /** Scheduled cases with a time from {@code from} (inclusive; null: also those overdue) until {@code to}, by time. */
     Flux<ReviewCase> scheduled(OffsetDateTime from, OffsetDateTime to) {
         var query = database.sql("SELECT " + COLUMNS + " " + """
                          FROM review_case

@@ -62,7 +62,7 @@ class MediaFilesIntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().contentType("video/iso.segment")
                 .expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, s-maxage=60, public")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public, s-maxage=60")
                 .expectBody(byte[].class).isEqualTo(segment);
     }
 

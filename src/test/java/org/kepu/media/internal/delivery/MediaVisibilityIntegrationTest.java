@@ -68,7 +68,7 @@ class MediaVisibilityIntegrationTest {
 
         works.publish(work);
         anonymous.get().uri("/media/{a}/waveform.json", first).exchange().expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, s-maxage=60, public")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public, s-maxage=60")
                 .expectBody(byte[].class).isEqualTo(WAVEFORM);
 
         works.as("demo-editor").post().uri("/api/works/{id}/unpublish", work).contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package org.kepu.content.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class Unpublishing {
                 .flatMap(found -> actor.editsFor(found.organisation()) ? Mono.just(found)
                         : Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "work-other-organisation",
                                 actor.organisation() == null ? "—" : actor.organisation(), found.organisation())))
-                .flatMap(found -> at != null && at.toInstant().isAfter(java.time.Instant.now())
+                .flatMap(found -> at != null && at.toInstant().isAfter(Instant.now())
                         ? schedule(work, actor.username(), trimmed, at)
                         : now(work, actor.username(), trimmed).map(Done::unpublish)));
     }

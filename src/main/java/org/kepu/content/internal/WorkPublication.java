@@ -1,5 +1,6 @@
 package org.kepu.content.internal;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,7 +96,7 @@ class WorkPublication {
                 .map(row -> {
                     Integer published = row.get("published_revision", Integer.class);
                     State state = published != null ? State.PUBLISHED
-                            : row.get("unpublished_at", java.time.OffsetDateTime.class) != null ? State.UNPUBLISHED : State.DRAFT;
+                            : row.get("unpublished_at", OffsetDateTime.class) != null ? State.UNPUBLISHED : State.DRAFT;
                     return new Locked(published, state);
                 })
                 .one();

@@ -88,6 +88,11 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("POST /api/works/{id}/revisions/{number}/restore", Access.AUTHORS);
         EXPECTED.put("POST /api/works/{id}/submissions", Access.AUTHORS);
         EXPECTED.put("GET /api/works/{id}/cases", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/works/{id}/unpublish", Access.STAFF);
+        EXPECTED.put("DELETE /api/works/{id}/unpublish", Access.STAFF);
+        EXPECTED.put("GET /api/schedule", Access.STAFF);
+        EXPECTED.put("PUT /api/review/cases/{id}/schedule", Access.STAFF);
+        EXPECTED.put("DELETE /api/review/cases/{id}/schedule", Access.STAFF);
         EXPECTED.put("GET /api/review/queue", Access.REVIEW_READERS);
         EXPECTED.put("GET /api/review/cases/{id}", Access.REVIEW_READERS);
         EXPECTED.put("GET /api/review/cases/{id}/diff", Access.REVIEW_READERS);
@@ -96,6 +101,7 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/media/assets/{id}", Access.SIGNED_IN);
         EXPECTED.put("GET /api/media/assets/{id}/renditions", Access.SIGNED_IN);
         EXPECTED.put("GET /api/media/assets/{id}/text", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/media/assets/{id}/files/**", Access.SIGNED_IN);
         EXPECTED.put("POST /api/media/uploads", Access.AUTHORS);
         EXPECTED.put("GET /api/media/uploads/{id}/parts", Access.AUTHORS);
         EXPECTED.put("POST /api/media/uploads/{id}/parts/{number}/url", Access.AUTHORS);

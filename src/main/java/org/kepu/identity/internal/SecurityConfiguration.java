@@ -53,6 +53,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/works", "/api/works/*/submissions").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.PUT, "/api/works/*/draft").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/works/*/revisions/*/restore").hasAnyRole(AUTHORS)
+                        .pathMatchers("/api/works/*/unpublish", "/api/schedule", "/api/review/cases/*/schedule").hasAnyRole(STAFF)
                         .pathMatchers("/api/media/uploads/**").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/media/assets").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/review/cases/*/decisions").hasAnyRole(SIGNERS)

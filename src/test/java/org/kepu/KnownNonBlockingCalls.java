@@ -6,8 +6,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Calls that BlockHound sees as blocking but that never wait on I/O or another thread for long:
  * Netty 4.2's adaptive allocator takes a short StampedLock when it grows its magazines, and
- * {@code UUID.randomUUID} reads {@code /dev/urandom}, which does not block on Linux. Everything
- * else stays forbidden on non-blocking threads.
+ * {@code UUID.randomUUID} and Spring Security's masking of CSRF tokens read {@code /dev/urandom}
+ * (through {@code SecureRandom}), which does not block on Linux. Everything else stays forbidden on
+ * non-blocking threads.
  */
 public class KnownNonBlockingCalls implements BlockHoundIntegration {
 
@@ -16,5 +17,7 @@ public class KnownNonBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
         builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+        builder.allowBlockingCallsInside("org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler",
+                "createXoredCsrfToken");
     }
 }

@@ -9,4 +9,7 @@ import reactor.core.publisher.Mono;
 public interface Jobs {
 
     Mono<JobId> enqueue(JobRequest request);
+
+    /** True while the job waits or runs (it may still run); false once it succeeded, failed for good, or is gone. */
+    Mono<Boolean> pending(JobId id);
 }

@@ -57,6 +57,10 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/inbox/unread-count", Access.SIGNED_IN);
         EXPECTED.put("POST /api/inbox/{id}/read", Access.SIGNED_IN);
         EXPECTED.put("POST /api/inbox/read-all", Access.SIGNED_IN);
+        // Signing in and out is open to everyone; reading the session answers 401 without a signed-in account.
+        EXPECTED.put("POST /api/session", Access.PUBLIC);
+        EXPECTED.put("DELETE /api/session", Access.PUBLIC);
+        EXPECTED.put("GET /api/session", Access.SIGNED_IN);
         EXPECTED.put("GET /api/admin/accounts", Access.ADMIN);
         EXPECTED.put("POST /api/admin/accounts", Access.ADMIN);
         EXPECTED.put("PUT /api/admin/accounts/{username}/roles", Access.ADMIN);
@@ -84,6 +88,11 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("POST /api/works/{id}/revisions/{number}/restore", Access.AUTHORS);
         EXPECTED.put("POST /api/works/{id}/submissions", Access.AUTHORS);
         EXPECTED.put("GET /api/works/{id}/cases", Access.SIGNED_IN);
+        EXPECTED.put("POST /api/works/{id}/unpublish", Access.STAFF);
+        EXPECTED.put("DELETE /api/works/{id}/unpublish", Access.STAFF);
+        EXPECTED.put("GET /api/schedule", Access.STAFF);
+        EXPECTED.put("PUT /api/review/cases/{id}/schedule", Access.STAFF);
+        EXPECTED.put("DELETE /api/review/cases/{id}/schedule", Access.STAFF);
         EXPECTED.put("GET /api/review/queue", Access.REVIEW_READERS);
         EXPECTED.put("GET /api/review/cases/{id}", Access.REVIEW_READERS);
         EXPECTED.put("GET /api/review/cases/{id}/diff", Access.REVIEW_READERS);
@@ -92,6 +101,7 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/media/assets/{id}", Access.SIGNED_IN);
         EXPECTED.put("GET /api/media/assets/{id}/renditions", Access.SIGNED_IN);
         EXPECTED.put("GET /api/media/assets/{id}/text", Access.SIGNED_IN);
+        EXPECTED.put("GET /api/media/assets/{id}/files/**", Access.SIGNED_IN);
         EXPECTED.put("POST /api/media/uploads", Access.AUTHORS);
         EXPECTED.put("GET /api/media/uploads/{id}/parts", Access.AUTHORS);
         EXPECTED.put("POST /api/media/uploads/{id}/parts/{number}/url", Access.AUTHORS);

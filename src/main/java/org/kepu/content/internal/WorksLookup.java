@@ -1,16 +1,16 @@
 package org.kepu.content.internal;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
 import org.kepu.content.RevisionText;
+import org.kepu.content.ScheduledUnpublish;
 import org.kepu.content.WorkFacts;
 import org.kepu.content.WorkId;
 import org.kepu.content.WorkPublished;
+import org.kepu.content.WorkUnpublished;
 import org.kepu.content.Works;
-import org.kepu.platform.AuditLog;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,15 +19,15 @@ import reactor.core.publisher.Mono;
 class WorksLookup implements Works {
 
     private final WorksTable works;
-    private final DatabaseClient database;
-    private final ApplicationEventPublisher events;
-    private final AuditLog audit;
+    private final WorkPublication publication;
+    private final Unpublishing unpublishing;
+    private final UnpublishesTable unpublishes;
 
-    WorksLookup(WorksTable works, DatabaseClient database, ApplicationEventPublisher events, AuditLog audit) {
+    WorksLookup(WorksTable works, WorkPublication publication, Unpublishing unpublishing, UnpublishesTable unpublishes) {
         this.works = works;
-        this.database = database;
-        this.events = events;
-        this.audit = audit;
+        this.publication = publication;
+        this.unpublishing = unpublishing;
+        this.unpublishes = unpublishes;
     }
 
     @Override
@@ -49,19 +49,16 @@ class WorksLookup implements Works {
 
     @Override
     public Mono<WorkPublished> publish(WorkId id, int revision, String by) {
-        return database.sql("""
-                        WITH old AS (SELECT published_revision FROM content_work WHERE id = :id FOR UPDATE)
-                        UPDATE content_work w SET published_revision = :revision, published_at = now(), published_by = :by,
-                                                  updated_at = now()
-                          FROM old
-                         WHERE w.id = :id AND EXISTS (SELECT 1 FROM content_revision r WHERE r.work_id = :id AND r.number = :revision)
-                        RETURNING old.published_revision AS previous""")
-                .bind("id", id.value()).bind("revision", revision).bind("by", by)
-                .map(row -> new WorkPublished(id, revision, row.get("previous", Integer.class), by))
-                .one()
-                .flatMap(published -> audit.record(by, "work.published", "work:" + id.value(),
-                                java.util.Map.of("revision", revision, "previousRevision", String.valueOf(published.previousRevision())))
-                        .thenReturn(published))
-                .doOnNext(events::publishEvent);
+        return publication.publish(id, revision, by);
+    }
+
+    @Override
+    public Mono<WorkUnpublished> unpublish(WorkId id, String by, String reason) {
+        return unpublishing.now(id.value(), by, reason).map(Unpublishing.Done::event);
+    }
+
+    @Override
+    public Flux<ScheduledUnpublish> scheduledUnpublishes(OffsetDateTime from, OffsetDateTime to) {
+        return unpublishes.waiting(from, to);
     }
 }

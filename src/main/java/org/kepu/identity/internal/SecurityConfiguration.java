@@ -2,29 +2,23 @@ package org.kepu.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
-import org.kepu.platform.ClientAddress;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.SpringSecurityMessageSource;
-import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -39,16 +33,27 @@ class SecurityConfiguration {
     private static final String[] SIGNERS = {"REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC", "APPROVER"};
     private static final String[] REVIEW_READERS = {"ADMIN", "EDITOR", "REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC", "APPROVER"};
 
+    /**
+     * Two ways to sign in: HTTP Basic on every request (scripts, API clients), or a browser session in
+     * Redis ({@link SessionAccounts}, {@code POST /api/session}). Basic never creates a session, and no
+     * response ever challenges with {@code WWW-Authenticate: Basic}: a browser would then remember the
+     * password and send it with every request, forged ones included. Requests signed in by session
+     * cookie need a CSRF token for every state change ({@link CsrfProtectedRequests}).
+     */
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Problems problems, SessionAccounts sessions,
+                                                  CsrfTokens csrfTokens, SessionProperties session) {
         return http
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/api/session").permitAll()
+                        .pathMatchers(HttpMethod.DELETE, "/api/session").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.GET, "/api/topics/**", "/api/organisations/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/topics/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.POST, "/api/works", "/api/works/*/submissions").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.PUT, "/api/works/*/draft").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/works/*/revisions/*/restore").hasAnyRole(AUTHORS)
+                        .pathMatchers("/api/works/*/unpublish", "/api/schedule", "/api/review/cases/*/schedule").hasAnyRole(STAFF)
                         .pathMatchers("/api/media/uploads/**").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/media/assets").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/review/cases/*/decisions").hasAnyRole(SIGNERS)
@@ -59,39 +64,26 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, denied) -> {
-                    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Kepu\"");
-                    return problems.write(exchange, new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated"));
-                }))
+                .securityContextRepository(sessions)
+                .httpBasic(basic -> basic
+                        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                        .authenticationEntryPoint((exchange, failure) -> problems.write(exchange, PasswordSignIn.problem(failure))))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, denied) -> problems.write(exchange,
                                 new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated")))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange,
                                 new ProblemException(HttpStatus.FORBIDDEN, "forbidden"))))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens.repository())
+                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                        .requireCsrfProtectionMatcher(new CsrfProtectedRequests(session.cookieName()))
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange,
+                                new ProblemException(HttpStatus.FORBIDDEN, "csrf-invalid"))))
+                .addFilterAfter(new CsrfCookieFilter(), SecurityWebFiltersOrder.CSRF)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                // The JSON API authenticates every request explicitly; browser forms keep CSRF protection.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserFormRequests()))
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .build();
-    }
-
-    /**
-     * Password checks count failures per account and per client address ({@link LoginAttempts}) and
-     * hash on a bounded elastic thread; the rest of the request goes back to a non-blocking thread,
-     * where a blocking call is a bug (and fails under BlockHound in tests).
-     */
-    @Bean
-    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService accounts, PasswordEncoder encoder,
-                                                        LoginAttempts attempts) {
-        var passwords = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
-        passwords.setPasswordEncoder(encoder);
-        return authentication -> ClientAddress.current().flatMap(address -> {
-            String username = authentication.getName();
-            String from = address.isEmpty() ? null : address;
-            return attempts.checkAllowed(username, from)
-                    .flatMap(earlierFailures -> passwords.authenticate(authentication)
-                            .flatMap(success -> earlierFailures ? attempts.clear(username).thenReturn(success) : Mono.just(success)))
-                    .onErrorResume(BadCredentialsException.class, bad -> attempts.failed(username, from).then(Mono.error(bad)));
-        }).publishOn(Schedulers.parallel());
     }
 
     /**
@@ -108,10 +100,5 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5),
                 Clock.systemUTC());
-    }
-
-    @Bean
-    ReactiveUserDetailsService accountDetails(AccountsTable accounts) {
-        return username -> accounts.find(username.strip().toLowerCase(Locale.ROOT)).map(AccountDetails::new);
     }
 }

@@ -24,19 +24,26 @@ class AssetsTable {
         this.database = database;
     }
 
+    /** The uploader's society is that of the signed-in account of the request, if any (none for staff and jobs). */
     Mono<MediaAsset> insert(MediaPurpose purpose, String originalName, String declaredType, String uploadedBy) {
-        // The database makes the id: UUID.randomUUID() may block on the system's entropy source.
-        DatabaseClient.GenericExecuteSpec insert = database.sql("""
-                        WITH new AS (SELECT gen_random_uuid() AS id)
-                        INSERT INTO media_asset (id, purpose, status, original_name, declared_type, object_key, uploaded_by)
-                        SELECT id, :purpose, 'UPLOADING', :name, :declaredType, CAST(:keyPrefix AS text) || id::text, :uploadedBy FROM new
-                        RETURNING\s""" + COLUMNS)
-                .bind("purpose", purpose.name())
-                .bind("name", originalName)
-                .bind("keyPrefix", ObjectKeys.ORIGINALS)
-                .bind("uploadedBy", uploadedBy);
-        insert = declaredType == null ? insert.bindNull("declaredType", String.class) : insert.bind("declaredType", declaredType);
-        return insert.map(AssetsTable::asset).one();
+        return AssetReaders.uploaderSociety().flatMap(society -> {
+            // The database makes the id: UUID.randomUUID() may block on the system's entropy source.
+            DatabaseClient.GenericExecuteSpec insert = database.sql("""
+                            WITH new AS (SELECT gen_random_uuid() AS id)
+                            INSERT INTO media_asset (id, purpose, status, original_name, declared_type, object_key, uploaded_by,
+                                                     organisation)
+                            SELECT id, :purpose, 'UPLOADING', :name, :declaredType, CAST(:keyPrefix AS text) || id::text, :uploadedBy,
+                                   :organisation
+                              FROM new
+                            RETURNING\s""" + COLUMNS)
+                    .bind("purpose", purpose.name())
+                    .bind("name", originalName)
+                    .bind("keyPrefix", ObjectKeys.ORIGINALS)
+                    .bind("uploadedBy", uploadedBy);
+            insert = declaredType == null ? insert.bindNull("declaredType", String.class) : insert.bind("declaredType", declaredType);
+            insert = society.isEmpty() ? insert.bindNull("organisation", String.class) : insert.bind("organisation", society.get());
+            return insert.map(AssetsTable::asset).one();
+        });
     }
 
     Mono<MediaAsset> find(MediaAssetId id) {
@@ -50,7 +57,16 @@ class AssetsTable {
     }
 
     Mono<MediaAsset> findVisible(MediaAssetId id, Principal user) {
-        return AssetReaders.seesEveryAsset(user) ? find(id) : findOwned(id, user.getName());
+        if (AssetReaders.seesEveryAsset(user)) {
+            return find(id);
+        }
+        String society = AssetReaders.societyOf(user);
+        if (society == null) {
+            return findOwned(id, user.getName());
+        }
+        return database.sql("SELECT " + COLUMNS + " FROM media_asset WHERE id = :id AND (uploaded_by = :user OR organisation = :society)")
+                .bind("id", id.id()).bind("user", user.getName()).bind("society", society)
+                .map(AssetsTable::asset).one();
     }
 
     Mono<MediaAsset> findOwned(MediaAssetId id, String user) {

@@ -15,12 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** What processing made of an asset: its published files and, for documents, the extracted text. */
+/**
+ * What processing made of an asset: its files and, for documents, the extracted text. {@code url} is the
+ * public address, which answers only while a published work uses the asset; {@code previewUrl} serves
+ * the same file to the signed-in readers of the asset, published or not.
+ */
 @RestController
 @RequestMapping("/api/media/assets/{id}")
 class RenditionsController {
 
-    record RenditionView(String name, String url, String contentType, long bytes, Integer width, Integer height) {
+    record RenditionView(String name, String url, String previewUrl, String contentType, long bytes, Integer width,
+                         Integer height) {
     }
 
     private final AssetsTable assets;
@@ -34,7 +39,7 @@ class RenditionsController {
     @GetMapping("/renditions")
     Flux<RenditionView> renditions(@PathVariable UUID id, Principal user) {
         return owned(id, user).thenMany(processing.renditions(id)).map(rendition -> new RenditionView(rendition.name(),
-                PublicKeys.url(id, rendition.path()), rendition.contentType(), rendition.bytes(), rendition.width(),
+                PublicKeys.url(id, rendition.path()), PreviewFilesController.url(id, rendition.path()), rendition.contentType(), rendition.bytes(), rendition.width(),
                 rendition.height()));
     }
 

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes an approved case at its scheduled time. The job waits in PostgreSQL, so a restart or a
+ * Publishes an approved case at its scheduled time (unless an editor moved or held it since). The job waits in PostgreSQL, so a restart or a
  * down period loses nothing: an overdue job runs as soon as a worker is back.
  */
 @Component
@@ -30,6 +30,6 @@ class PublishScheduledJob implements JobHandler {
 
     @Override
     public Mono<Void> handle(Job job) {
-        return chain.publishScheduled(UUID.fromString(json.readTree(job.payload()).get("case").asString()));
+        return chain.publishScheduled(UUID.fromString(json.readTree(job.payload()).get("case").asString()), job.id());
     }
 }

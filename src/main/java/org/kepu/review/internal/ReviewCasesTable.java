@@ -1,5 +1,6 @@
 package org.kepu.review.internal;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,7 @@ class ReviewCasesTable {
     };
     private static final String COLUMNS = """
             id, work_id, revision, stages, stage_index, status, publish_at, submitted_by, submitted_at, closed_at,
-            screen::text AS screen, assigned_to""";
+            screen::text AS screen, assigned_to, publish_job""";
     private static final TypeReference<List<ScreenHit>> HITS = new TypeReference<>() {
     };
 
@@ -65,7 +66,7 @@ class ReviewCasesTable {
     }
 
     Mono<ReviewCase> open(UUID work) {
-        return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE work_id = :work AND status IN ('IN_REVIEW', 'SCHEDULED')")
+        return database.sql("SELECT " + COLUMNS + " FROM review_case WHERE work_id = :work AND status IN ('IN_REVIEW', 'SCHEDULED', 'APPROVED')")
                 .bind("work", work).map(this::reviewCase).one();
     }
 
@@ -115,9 +116,66 @@ class ReviewCasesTable {
     Mono<Void> close(UUID id, ReviewCase.Status status) {
         return database.sql("""
                         UPDATE review_case SET status = :status, version = version + 1,
-                               closed_at = CASE WHEN :status = 'SCHEDULED' THEN NULL ELSE now() END
+                               closed_at = CASE WHEN :status IN ('SCHEDULED', 'APPROVED') THEN NULL ELSE now() END
                          WHERE id = :id""")
                 .bind("id", id).bind("status", status.name()).then();
+    }
+
+    /** Approved and waiting for {@code publishAt}, when durable job {@code job} publishes it. */
+    Mono<Void> schedule(UUID id, OffsetDateTime publishAt, long job) {
+        return database.sql("""
+                        UPDATE review_case SET status = 'SCHEDULED', publish_at = :publishAt, publish_job = :job, closed_at = NULL,
+                                               version = version + 1
+                         WHERE id = :id""")
+                .bind("id", id).bind("publishAt", publishAt).bind("job", job).then();
+    }
+
+    /** Approved, with no time: publication waits until an editor sets one. */
+    Mono<Void> hold(UUID id) {
+        return database.sql("""
+                        UPDATE review_case SET status = 'APPROVED', publish_at = NULL, publish_job = NULL, closed_at = NULL,
+                                               version = version + 1
+                         WHERE id = :id""")
+                .bind("id", id).then();
+    }
+
+    /** Closes the work's held approval, if it has one, as SUPERSEDED; its id when there was one. */
+    Mono<UUID> supersedeHeld(UUID work) {
+        return database.sql("""
+                        UPDATE review_case SET status = 'SUPERSEDED', closed_at = now(), version = version + 1
+                         WHERE work_id = :work AND status = 'APPROVED'
+                        RETURNING id""")
+                .bind("work", work).map(row -> row.get("id", UUID.class)).one();
+    }
+
+    Flux<UUID> overdueScheduled(Duration grace, int limit) {
+        return database.sql("""
+                        SELECT id FROM review_case
+                         WHERE status = 'SCHEDULED' AND publish_at < now() - make_interval(secs => :grace)
+                         ORDER BY publish_at LIMIT :limit""")
+                .bind("grace", (double) grace.toMillis() / 1000).bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
+    /** Still scheduled and overdue by more than {@code grace}; empty when another transaction holds it. */
+    Mono<ReviewCase> lockOverdue(UUID id, Duration grace) {
+        return database.sql("SELECT " + COLUMNS + " " + """
+                         FROM review_case
+                         WHERE id = :id AND status = 'SCHEDULED' AND publish_at < now() - make_interval(secs => :grace)
+                         FOR UPDATE SKIP LOCKED""")
+                .bind("id", id).bind("grace", (double) grace.toMillis() / 1000)
+                .map(this::reviewCase).one();
+    }
+
+    /** Scheduled cases with a time from {@code from} (inclusive; null: also those overdue) until {@code to}, by time. */
+    Flux<ReviewCase> scheduled(OffsetDateTime from, OffsetDateTime to) {
+        var query = database.sql("SELECT " + COLUMNS + " " + """
+                         FROM review_case
+                         WHERE status = 'SCHEDULED' AND (CAST(:from AS timestamptz) IS NULL OR publish_at >= :from) AND publish_at < :to
+                         ORDER BY publish_at, id""")
+                .bind("to", to);
+        query = from == null ? query.bindNull("from", OffsetDateTime.class) : query.bind("from", from);
+        return query.map(this::reviewCase).all();
     }
 
     Mono<Void> insertDecision(UUID reviewCase, Decision decision) {
@@ -149,6 +207,7 @@ class ReviewCasesTable {
                 row.get("stage_index", Integer.class), ReviewCase.Status.valueOf(row.get("status", String.class)),
                 row.get("publish_at", OffsetDateTime.class), row.get("submitted_by", String.class),
                 row.get("submitted_at", OffsetDateTime.class), row.get("closed_at", OffsetDateTime.class),
-                json.readValue(row.get("screen", String.class), HITS), row.get("assigned_to", String.class));
+                json.readValue(row.get("screen", String.class), HITS), row.get("assigned_to", String.class),
+                row.get("publish_job", Long.class));
     }
 }

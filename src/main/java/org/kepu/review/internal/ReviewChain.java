@@ -21,6 +21,7 @@ import org.kepu.notification.Notifications;
 import org.kepu.org.Expert;
 import org.kepu.org.Experts;
 import org.kepu.platform.AuditLog;
+import org.kepu.platform.JobId;
 import org.kepu.platform.JobRequest;
 import org.kepu.platform.Jobs;
 import org.kepu.platform.ProblemException;
@@ -78,8 +79,9 @@ class ReviewChain {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "work-not-found", workId)))
                 .flatMap(work -> checkSubmittable(work, actor)
                         .then(screened(work))
-                        .flatMap(screen -> cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt,
-                                        actor.username(), screen)
+                        .flatMap(screen -> (screen.blocked() ? Mono.<Void>empty() : supersedeHeld(workId, actor))
+                                .then(cases.insert(workId, work.draftRevision(), properties.stagesOf(work.kind()), publishAt,
+                                        actor.username(), screen))
                                 .flatMap(submitted -> audit.record(actor.username(),
                                                 screen.blocked() ? "review.screen-blocked" : "review.submitted", "work:" + workId,
                                                 Map.of("case", submitted.id().toString(), "revision", submitted.revision(),
@@ -165,7 +167,14 @@ class ReviewChain {
             return Mono.error(new ProblemException(HttpStatus.CONFLICT, "review-nothing-new", work.draftRevision()));
         }
         return cases.open(work.id().value())
+                .filter(open -> open.status() != ReviewCase.Status.APPROVED)
                 .flatMap(open -> Mono.error(new ProblemException(HttpStatus.CONFLICT, "review-already-open", open.status().name())));
+    }
+
+    /** A new submission replaces an approval whose publication an editor held (status APPROVED). */
+    private Mono<Void> supersedeHeld(UUID work, Actor actor) {
+        return cases.supersedeHeld(work)
+                .flatMap(held -> audit.record(actor.username(), "review.superseded", "work:" + work, Map.of("case", held.toString())));
     }
 
     Mono<ReviewCase> decide(UUID caseId, Actor reviewer, Decision.Verdict verdict, String reason, List<Decision.Comment> comments) {
@@ -227,22 +236,31 @@ class ReviewChain {
         if (open.publishAt() == null || !open.publishAt().toInstant().isAfter(Instant.now())) {
             return publish(open, reviewer.username());
         }
-        return cases.close(open.id(), ReviewCase.Status.SCHEDULED)
-                .then(audit.record(reviewer.username(), "review.scheduled", "work:" + open.work(),
-                        Map.of("case", open.id().toString(), "publishAt", open.publishAt().toString())))
-                .then(jobs.enqueue(new JobRequest(PUBLISH_JOB, "{\"case\":\"" + open.id() + "\"}", 5, 0, open.publishAt().toInstant())))
+        return schedule(open, open.publishAt())
+                .flatMap(job -> audit.record(reviewer.username(), "review.scheduled", "work:" + open.work(),
+                        Map.of("case", open.id().toString(), "publishAt", open.publishAt().toString(), "job", job.value())))
                 .then(tellSubmitter(open, "review-scheduled", LOCAL_TIME.format(open.publishAt())));
     }
 
-    /** Publishes a case that is approved (or scheduled and due); does nothing for any other state. */
-    Mono<Void> publishScheduled(UUID caseId) {
+    /** Queues the durable job that publishes the case at {@code publishAt} and makes the case SCHEDULED with it. */
+    Mono<JobId> schedule(ReviewCase approved, OffsetDateTime publishAt) {
+        return jobs.enqueue(new JobRequest(PUBLISH_JOB, "{\"case\":\"" + approved.id() + "\"}", 5, 0, publishAt.toInstant()))
+                .flatMap(job -> cases.schedule(approved.id(), publishAt, job.value()).thenReturn(job));
+    }
+
+    /**
+     * Publishes a scheduled case when {@code job} is still its job; does nothing for any other state, or when
+     * an editor moved the schedule since (a newer job publishes it then).
+     */
+    Mono<Void> publishScheduled(UUID caseId, JobId job) {
         return cases.lock(caseId)
                 .filter(found -> found.status() == ReviewCase.Status.SCHEDULED)
+                .filter(found -> found.publishJob() == null || found.publishJob() == job.value())
                 .flatMap(due -> publish(due, "scheduler"))
                 .as(transaction::transactional);
     }
 
-    private Mono<Void> publish(ReviewCase approved, String by) {
+    Mono<Void> publish(ReviewCase approved, String by) {
         return works.publish(new WorkId(approved.work()), approved.revision(), by)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("Work " + approved.work() + " has no revision " + approved.revision())))
                 .then(cases.close(approved.id(), ReviewCase.Status.PUBLISHED))

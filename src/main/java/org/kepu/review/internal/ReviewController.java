@@ -14,6 +14,7 @@ import org.kepu.content.WorkId;
 import org.kepu.content.Works;
 import org.kepu.identity.Actor;
 import org.kepu.platform.ProblemException;
+import org.kepu.platform.ScheduleProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,11 +40,13 @@ class ReviewController {
     private final ReviewChain chain;
     private final ReviewCasesTable cases;
     private final Works works;
+    private final ScheduleProperties schedule;
 
-    ReviewController(ReviewChain chain, ReviewCasesTable cases, Works works) {
+    ReviewController(ReviewChain chain, ReviewCasesTable cases, Works works, ScheduleProperties schedule) {
         this.chain = chain;
         this.cases = cases;
         this.works = works;
+        this.schedule = schedule;
     }
 
     @PostMapping("/api/works/{id}/submissions")
@@ -123,8 +126,12 @@ class ReviewController {
     }
 
     private Mono<CaseView> view(ReviewCase found) {
+        return view(found, works, cases, schedule);
+    }
+
+    static Mono<CaseView> view(ReviewCase found, Works works, ReviewCasesTable cases, ScheduleProperties schedule) {
         return works.find(new WorkId(found.work()))
                 .zipWith(cases.decisions(found.id()).collectList())
-                .map(both -> CaseView.of(found, both.getT1().title(), both.getT1().organisation(), both.getT2()));
+                .map(both -> CaseView.of(found, both.getT1().title(), both.getT1().organisation(), both.getT2(), schedule));
     }
 }

@@ -179,7 +179,9 @@ class SocietyMembersIntegrationTest {
 
         societyAdmin().post().uri("/api/society/members/{u}/disable", member).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
-        signIn(stranger, member, password).expectStatus().isUnauthorized();
+        // The right password of a disabled account is told so (a wrong one still gets the plain 401).
+        signIn(stranger, member, password).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("account-disabled");
         societyAdmin().post().uri("/api/society/members/{u}/disable", member).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("account-already-disabled")

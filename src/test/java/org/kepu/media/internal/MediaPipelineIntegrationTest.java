@@ -40,6 +40,8 @@ class MediaPipelineIntegrationTest {
     @Autowired
     FfmpegRunner ffmpeg;
     @Autowired
+    org.kepu.media.PublicMedia publicMedia;
+    @Autowired
     org.springframework.r2dbc.core.DatabaseClient database;
     @Autowired
     io.minio.MinioAsyncClient storage;
@@ -72,8 +74,10 @@ class MediaPipelineIntegrationTest {
         uploads.complete(started, uploads.parts(started)).expectStatus().isOk();
 
         awaitStatus(started.asset(), "PROCESSED");
-        Map<String, String> urls = renditionUrls(started.asset());
+        Map<String, String> urls = renditionUrls(started.asset(), "url");
         assertThat(urls).containsKeys("hls", "poster", "storyboard");
+        // Public files are served only while a published work uses the asset: publish it, as content would.
+        publicMedia.release(UUID.randomUUID(), List.of(new org.kepu.media.MediaAssetId(started.asset()))).block();
 
         String probe = ffmpeg.ffprobe(List.of("-v", "error", "-show_entries", "stream=codec_type,width,height",
                 "-of", "csv=p=0", "http://127.0.0.1:" + port + urls.get("hls")));
@@ -86,7 +90,8 @@ class MediaPipelineIntegrationTest {
         UUID asset = streamed("AUDIO", "高血压防治小课堂.mp3", SAMPLES.resolve("audio/hypertension.mp3"));
 
         awaitStatus(asset, "PROCESSED");
-        Map<String, String> urls = renditionUrls(asset);
+        // Not published: the signed-in preview path serves the files.
+        Map<String, String> urls = renditionUrls(asset, "previewUrl");
         web.get().uri(urls.get("audio")).exchange().expectStatus().isOk().expectHeader().contentType("audio/mp4");
         web.get().uri(urls.get("waveform")).exchange()
                 .expectStatus().isOk()
@@ -148,7 +153,7 @@ class MediaPipelineIntegrationTest {
         UUID asset = streamed("VIDEO", "碳达峰.mp4", cut);
 
         awaitStatus(asset, "REJECTED");
-        assertThat(renditionUrls(asset)).isEmpty();
+        assertThat(renditionUrls(asset, "url")).isEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.assertj.core.api.Assertions
                 .assertThatThrownBy(() -> traces.storedSize(asset)).hasMessageContaining("NoSuchKey"));
     }
@@ -172,12 +177,12 @@ class MediaPipelineIntegrationTest {
                         }).returnResult().getResponseBody().get("status")));
     }
 
-    private Map<String, String> renditionUrls(UUID asset) {
+    private Map<String, String> renditionUrls(UUID asset, String kind) {
         List<Map<String, Object>> renditions = web.get().uri("/api/media/assets/{id}/renditions", asset).exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
                 }).returnResult().getResponseBody();
         return renditions.stream().collect(java.util.stream.Collectors.toMap(
-                rendition -> (String) rendition.get("name"), rendition -> (String) rendition.get("url")));
+                rendition -> (String) rendition.get("name"), rendition -> (String) rendition.get(kind)));
     }
 }

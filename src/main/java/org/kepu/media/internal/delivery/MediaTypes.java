@@ -30,11 +30,20 @@ public final class MediaTypes {
         return BY_EXTENSION.getOrDefault(extension(fileName), MediaType.APPLICATION_OCTET_STREAM);
     }
 
-    /** Playlists may gain rungs while processing continues; every other file never changes once written. */
+    /**
+     * Public files stay in shared caches (a CDN) for at most a minute, so an unpublished work's files stop
+     * being served from there within a minute; browsers keep them five minutes. Revalidation is cheap (ETag).
+     * Playlists may gain rungs while processing continues: 30 seconds everywhere.
+     */
     static CacheControl cacheFor(String fileName) {
         return "m3u8".equals(extension(fileName))
                 ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()
-                : CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+                : CacheControl.maxAge(Duration.ofMinutes(5)).sMaxAge(Duration.ofMinutes(1)).cachePublic();
+    }
+
+    /** Files of unpublished assets for signed-in readers: never stored by any cache. */
+    public static CacheControl privateFiles() {
+        return CacheControl.noStore().cachePrivate();
     }
 
     private static String extension(String fileName) {

@@ -22,4 +22,9 @@ class DurableJobs implements Jobs {
         int maxAttempts = request.maxAttempts() > 0 ? request.maxAttempts() : properties.forKind(request.kind()).maxAttempts();
         return table.insert(request, maxAttempts);
     }
+
+    @Override
+    public Mono<Boolean> pending(JobId id) {
+        return table.pending(id.value());
+    }
 }

@@ -138,6 +138,13 @@ public class JobsTable {
                 .one();
     }
 
+    Mono<Boolean> pending(long id) {
+        return database.sql("SELECT count(*) AS n FROM platform_job WHERE id = :id AND status IN ('QUEUED', 'RUNNING')")
+                .bind("id", id)
+                .map(row -> row.get("n", Long.class) > 0)
+                .one();
+    }
+
     public Mono<JobRecord> find(long id) {
         return database.sql(SELECT_RECORD + " WHERE id = :id").bind("id", id).map(JobsTable::record).one();
     }

@@ -12,9 +12,13 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean(destroyMethod = "shutdown")
     ClientResources redisClientResources() {
@@ -26,9 +30,32 @@ class RedisConfiguration {
         RedisClient client = RedisClient.create(resources, RedisURI.create(addresses.redis().url()));
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         return client;
+    }
+
+    /**
+     * The same server for Spring Data Redis, which Spring Session stores browser sessions with. Like
+     * {@link #redisClient}, commands fail at once while Redis is unreachable instead of queueing, so a
+     * request answers 503 rather than hanging. The shared connection is opened at start, never lazily
+     * on a request thread (opening it blocks).
+     */
+    @Bean
+    LettuceConnectionFactory redisConnectionFactory(ServerAddresses addresses, ClientResources resources) {
+        RedisURI uri = RedisURI.create(addresses.redis().url());
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+                .apply(uri)
+                .clientResources(resources)
+                .clientOptions(ClientOptions.builder()
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                        .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                        .build())
+                .commandTimeout(COMMAND_TIMEOUT)
+                .build();
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client);
+        factory.setEagerInitialization(true);
+        return factory;
     }
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import org.kepu.platform.AuditLog;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
@@ -114,6 +116,10 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
         if (error instanceof DataBufferLimitException) {
             return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "http.413");
         }
+        if (redisUnavailable(error)) {
+            log.warn("Redis unavailable: {}", error.toString());
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "redis-unavailable");
+        }
         if (error instanceof ErrorResponse response) {
             HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
             if (status != null && !status.is5xxServerError()) {
@@ -122,6 +128,19 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
             return unexpected(error, response.getStatusCode());
         }
         return unexpected(error, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /**
+     * Lettuce's own failures (not connected, connection refused, timeout), also when Spring Data wraps
+     * them; an error reply of the server ({@link RedisCommandExecutionException}) is a bug, not an outage.
+     */
+    private static boolean redisUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException unexpected(Throwable error, HttpStatusCode status) {

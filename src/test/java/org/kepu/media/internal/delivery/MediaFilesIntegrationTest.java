@@ -9,6 +9,8 @@ import io.minio.PutObjectArgs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kepu.KepuIntegrationTest;
+import org.kepu.media.MediaAssetId;
+import org.kepu.media.PublicMedia;
 import org.kepu.platform.StorageBucket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,10 @@ class MediaFilesIntegrationTest {
     MinioAsyncClient storage;
     @Autowired
     StorageBucket bucket;
+    @Autowired
+    PublicMedia publicMedia;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
 
     private final UUID asset = UUID.randomUUID();
     private final byte[] segment = new byte[1000];
@@ -37,6 +43,12 @@ class MediaFilesIntegrationTest {
         put(PublicKeys.of(asset, "hls/360p/segment-1.m4s"), segment);
         put(PublicKeys.of(asset, "hls/master.m3u8"), "#EXTM3U\n".getBytes(StandardCharsets.UTF_8));
         put("originals/" + asset, "secret original".getBytes(StandardCharsets.UTF_8));
+        database.sql("""
+                        INSERT INTO media_asset (id, purpose, status, original_name, object_key, uploaded_by)
+                        VALUES (:id, 'VIDEO', 'PROCESSED', 'clip.mp4', :key, 'demo-editor')""")
+                .bind("id", asset).bind("key", "originals/" + asset).then().block();
+        // A published work uses the asset: its files are public.
+        publicMedia.release(UUID.randomUUID(), java.util.List.of(new MediaAssetId(asset))).block();
     }
 
     @Test
@@ -50,7 +62,7 @@ class MediaFilesIntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().contentType("video/iso.segment")
                 .expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*immutable.*")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public, s-maxage=60")
                 .expectBody(byte[].class).isEqualTo(segment);
     }
 
@@ -76,6 +88,15 @@ class MediaFilesIntegrationTest {
                 .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
         web.get().uri(PublicKeys.url(asset, "hls/master.m3u8")).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
                 .expectStatus().isNotModified();
+    }
+
+    @Test
+    void theFilesOfAnAssetNoPublishedWorkUsesAreNotFound() throws Exception {
+        UUID unpublished = UUID.randomUUID();
+        put(PublicKeys.of(unpublished, "hls/master.m3u8"), "#EXTM3U\n".getBytes(StandardCharsets.UTF_8));
+        web.get().uri(PublicKeys.url(unpublished, "hls/master.m3u8")).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("media-file-not-found");
     }
 
     @Test

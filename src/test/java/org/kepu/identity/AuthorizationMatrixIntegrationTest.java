@@ -71,6 +71,8 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/admin/jobs/{id}", Access.ADMIN);
         EXPECTED.put("POST /api/admin/jobs/{id}/retry", Access.ADMIN);
         EXPECTED.put("GET /api/admin/audit", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/search/reindex", Access.ADMIN);
+        EXPECTED.put("POST /api/admin/search/drift", Access.ADMIN);
         EXPECTED.put("GET /api/admin/review/sensitive-words", Access.ADMIN);
         EXPECTED.put("POST /api/admin/review/sensitive-words", Access.ADMIN);
         EXPECTED.put("DELETE /api/admin/review/sensitive-words/{id}", Access.ADMIN);

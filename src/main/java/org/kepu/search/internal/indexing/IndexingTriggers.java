@@ -1,0 +1,45 @@
+package org.kepu.search.internal.indexing;
+
+import java.util.function.Function;
+
+import org.kepu.content.WorkId;
+import org.kepu.content.WorkPublished;
+import org.kepu.content.WorkUnpublished;
+import org.kepu.platform.Jobs;
+import org.kepu.platform.ModuleEventListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every change of a work's public state queues its indexing job in the same transaction: if the change
+ * commits, the index follows, even when Elasticsearch is down at that moment (the job retries).
+ */
+@Configuration(proxyBeanMethods = false)
+class IndexingTriggers {
+
+    @Bean
+    ModuleEventListener<WorkPublished> indexOnPublish(Jobs jobs, IndexingProperties properties) {
+        return trigger(WorkPublished.class, WorkPublished::id, jobs, properties);
+    }
+
+    @Bean
+    ModuleEventListener<WorkUnpublished> indexOnUnpublish(Jobs jobs, IndexingProperties properties) {
+        return trigger(WorkUnpublished.class, WorkUnpublished::id, jobs, properties);
+    }
+
+    private static <T> ModuleEventListener<T> trigger(Class<T> type, Function<T, WorkId> work, Jobs jobs,
+                                                      IndexingProperties properties) {
+        return new ModuleEventListener<>() {
+            @Override
+            public Class<T> eventType() {
+                return type;
+            }
+
+            @Override
+            public Mono<Void> on(T event) {
+                return jobs.enqueue(IndexWorkJob.request(work.apply(event), properties.maxAttempts())).then();
+            }
+        };
+    }
+}

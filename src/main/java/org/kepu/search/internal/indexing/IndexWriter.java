@@ -9,14 +9,16 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import org.elasticsearch.client.ResponseException;
 import org.kepu.content.PublishedWork;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes works into an index with the work's publication version as an external version: Elasticsearch
- * refuses a write older than what it holds, so late jobs lose and repeated jobs change nothing.
+ * Writes works into an index with the work's publication version as an external version ({@code external_gte}):
+ * Elasticsearch refuses a write older than what it holds, so late jobs lose, and a repeated write of the same
+ * state (a retried job, a drift repair) is accepted and changes nothing.
  */
 @Component
 class IndexWriter {
@@ -30,13 +32,13 @@ class IndexWriter {
     Mono<Void> index(String index, PublishedWork work) {
         WorkDocument document = WorkDocuments.of(work);
         return call(() -> elasticsearch.index(i -> i.index(index).id(document.id()).document(document)
-                .version(work.version()).versionType(VersionType.External)))
+                .version(work.version()).versionType(VersionType.ExternalGte)))
                 .then()
                 .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
     }
 
     Mono<Void> delete(String index, String id, long version) {
-        return call(() -> elasticsearch.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.External)))
+        return call(() -> elasticsearch.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.ExternalGte)))
                 .then()
                 .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
     }
@@ -48,7 +50,7 @@ class IndexWriter {
         }
         List<BulkOperation> operations = works.stream().map(work -> BulkOperation.of(b -> b.index(i -> i.index(index)
                 .id(work.id().value().toString()).document(WorkDocuments.of(work))
-                .version(work.version()).versionType(VersionType.External)))).toList();
+                .version(work.version()).versionType(VersionType.ExternalGte)))).toList();
         return call(() -> elasticsearch.bulk(b -> b.operations(operations))).flatMap(IndexWriter::written);
     }
 
@@ -72,8 +74,17 @@ class IndexWriter {
         return Mono.just(written);
     }
 
+    /** The low-level transport reports a refused write as a {@code ResponseException}, the typed one otherwise. */
     private static boolean versionConflict(Throwable error) {
-        return error instanceof ElasticsearchException e && e.status() == 409;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ElasticsearchException typed && typed.status() == 409) {
+                return true;
+            }
+            if (cause instanceof ResponseException response && response.getResponse().getStatusLine().getStatusCode() == 409) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {

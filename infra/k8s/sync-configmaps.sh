@@ -13,7 +13,8 @@ generate() {
 }
 
 generate elasticsearch-synonyms.yaml kepu-es-synonyms \
-  --from-file=../elasticsearch/analysis/kepu-synonyms.txt
+  --from-file=../elasticsearch/analysis/kepu-synonyms.txt \
+  --from-file=../elasticsearch/analysis/kepu-fold.txt
 generate elasticsearch-setup-files.yaml kepu-elasticsearch-setup \
   --from-file=../elasticsearch/security/init.sh \
   --from-file=../elasticsearch/security/kepu-app-role.json

@@ -79,6 +79,8 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("POST /api/admin/experts", Access.ADMIN);
         EXPECTED.put("GET /api/organisations", Access.PUBLIC);
         EXPECTED.put("GET /api/topics", Access.PUBLIC);
+        EXPECTED.put("GET /api/search", Access.PUBLIC);
+        EXPECTED.put("GET /api/search/suggest", Access.PUBLIC);
         EXPECTED.put("POST /api/topics", Access.STAFF);
         EXPECTED.put("POST /api/works", Access.AUTHORS);
         EXPECTED.put("GET /api/works/{id}", Access.SIGNED_IN);

@@ -60,6 +60,16 @@ class WorksIndexTemplateIntegrationTest {
     }
 
     @Test
+    void traditionalAndFullWidthCharactersFoldToSimplifiedAndHalfWidth() throws Exception {
+        assertThat(tokens("kepu_text", "雙碳目標與應急管理")).isEqualTo(tokens("kepu_text", "双碳目标与应急管理"));
+        assertThat(tokens("kepu_cjk", "雙碳")).containsExactly("双碳");
+        assertThat(tokens("kepu_cjk", "ＰＭ２．５濃度")).isEqualTo(tokens("kepu_cjk", "PM2.5浓度"));
+        // characters that are simplified text too stay as they are
+        assertThat(tokens("kepu_cjk", "著名的乾隆")).contains("著名", "乾隆");
+        assertThat(searchTitles("地震來了")).containsExactly("地震来了怎么办");
+    }
+
+    @Test
     void topicSynonymsFindWorksThatNeverSayTheQueryWord() throws Exception {
         assertThat(searchTitles("双碳")).containsExactly("我国力争2060年前实现碳中和");
         assertThat(searchTitles("食安")).containsExactly("夏季食品安全小常识");

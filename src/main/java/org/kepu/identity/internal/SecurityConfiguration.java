@@ -49,6 +49,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.DELETE, "/api/session").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.GET, "/api/topics/**", "/api/organisations/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/search", "/api/search/suggest").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/topics/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.POST, "/api/works", "/api/works/*/submissions").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.PUT, "/api/works/*/draft").hasAnyRole(AUTHORS)

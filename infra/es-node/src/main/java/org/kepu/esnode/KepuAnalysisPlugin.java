@@ -18,6 +18,7 @@ import org.kepu.esnode.analysis.FlattenGraphFilterFactory;
 import org.kepu.esnode.analysis.HtmlStripCharFilterFactory;
 import org.kepu.esnode.analysis.KeywordTokenizerFactory;
 import org.kepu.esnode.analysis.LowercaseFilterFactory;
+import org.kepu.esnode.analysis.MappingCharFilterFactory;
 import org.kepu.esnode.analysis.NoOpFilterFactory;
 import org.kepu.esnode.analysis.SimpleAnalyzerProviders;
 import org.kepu.esnode.analysis.SmartcnAnalyzerProvider;
@@ -80,6 +81,6 @@ public class KepuAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     @Override
     public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
-        return Map.of("html_strip", HtmlStripCharFilterFactory::new);
+        return Map.of("html_strip", HtmlStripCharFilterFactory::new, "mapping", requiresAnalysisSettings(MappingCharFilterFactory::new));
     }
 }

@@ -1,0 +1,83 @@
+package org.kepu.search.internal.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.kepu.search.internal.SearchProperties;
+import org.kepu.search.internal.WorkDocument;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Runs a {@link SearchQuery} against the works alias and shapes the answer. */
+@Component
+public class WorkSearch {
+
+    private final ElasticsearchAsyncClient elasticsearch;
+    private final SearchProperties properties;
+    private final SearchFailures failures;
+    private final OrganisationNames organisations;
+
+    WorkSearch(ElasticsearchAsyncClient elasticsearch, SearchProperties properties, SearchFailures failures,
+               OrganisationNames organisations) {
+        this.elasticsearch = elasticsearch;
+        this.properties = properties;
+        this.failures = failures;
+        this.organisations = organisations;
+    }
+
+    public Mono<SearchResult> search(SearchQuery query) {
+        return search(properties.alias(), query);
+    }
+
+    /** The same search against another index or alias (the relevance test's own corpus). */
+    public Mono<SearchResult> search(String index, SearchQuery query) {
+        Mono<SearchResponse<WorkDocument>> response = failures.guard(
+                Mono.fromFuture(() -> elasticsearch.search(WorkQueries.request(index, query), WorkDocument.class)));
+        return response.zipWith(organisations.bySlug(), (found, names) -> result(query, found, names));
+    }
+
+    private static SearchResult result(SearchQuery query, SearchResponse<WorkDocument> response, Map<String, String> names) {
+        List<SearchResult.Hit> hits = response.hits().hits().stream().map(hit -> hit(hit, names)).toList();
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        String next = null;
+        if (hits.size() == query.size() && (query.after() != null || query.from() + hits.size() < total)) {
+            Hit<WorkDocument> last = response.hits().hits().get(hits.size() - 1);
+            next = new SearchCursor(query.sort(), last.sort()).encode();
+        }
+        return new SearchResult(query.text(), query.sort().parameter(), total, hits, facets(response, names), next);
+    }
+
+    private static SearchResult.Hit hit(Hit<WorkDocument> hit, Map<String, String> names) {
+        WorkDocument work = hit.source();
+        Map<String, List<String>> highlight = hit.highlight();
+        String organisation = work.organisation();
+        String organisationName = work.organisationName() != null ? work.organisationName() : names.get(organisation);
+        return new SearchResult.Hit(work.id(), work.title(), work.summary(), work.kind(), work.topics(),
+                organisation == null ? null : new SearchResult.Organisation(organisation, organisationName),
+                work.publishedAt(), work.popularity(), work.durationSeconds(),
+                Highlights.title(highlight), Highlights.body(highlight));
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(SearchResponse<WorkDocument> response, Map<String, String> names) {
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        for (String name : List.of(WorkQueries.TOPIC, WorkQueries.KIND, WorkQueries.ORGANISATION, WorkQueries.YEAR)) {
+            Aggregate values = response.aggregations().get(name).filter().aggregations().get("values");
+            List<SearchResult.FacetValue> counts = new ArrayList<>();
+            if (values.isSterms()) {
+                values.sterms().buckets().array().forEach(bucket -> counts.add(new SearchResult.FacetValue(bucket.key().stringValue(),
+                        WorkQueries.ORGANISATION.equals(name) ? names.get(bucket.key().stringValue()) : null, bucket.docCount())));
+            } else if (values.isDateHistogram()) {
+                values.dateHistogram().buckets().array().forEach(bucket -> counts.add(0,
+                        new SearchResult.FacetValue(bucket.keyAsString(), null, bucket.docCount())));
+            }
+            facets.put(name, counts);
+        }
+        return facets;
+    }
+}

@@ -100,6 +100,6 @@ class WorksIndexSetup implements ApplicationRunner {
     }
 
     private static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-        return Mono.fromFuture(request);
+        return ElasticsearchCalls.call(request);
     }
 }

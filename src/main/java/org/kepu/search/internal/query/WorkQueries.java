@@ -49,8 +49,7 @@ public final class WorkQueries {
                     .size(query.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.excludes("body", "suggest", "credits")))
-                    .aggregations(facets(query))
-                    .timeout("5s");
+                    .aggregations(facets(query));
             Query filter = filters(query, null);
             if (filter != null) {
                 s.postFilter(filter);

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.kepu.search.internal.SearchProperties;
+import org.kepu.search.internal.ElasticsearchCalls;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ public class WorkSearch {
     /** The same search against another index or alias (the relevance test's own corpus). */
     public Mono<SearchResult> search(String index, SearchQuery query) {
         Mono<SearchResponse<WorkDocument>> response = failures.guard(
-                Mono.fromFuture(() -> elasticsearch.search(WorkQueries.request(index, query), WorkDocument.class)));
+                ElasticsearchCalls.call(() -> elasticsearch.search(WorkQueries.request(index, query), WorkDocument.class)));
         return response.zipWith(organisations.bySlug(), (found, names) -> result(query, found, names));
     }
 

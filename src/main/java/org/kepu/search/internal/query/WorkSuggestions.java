@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import org.kepu.platform.ProblemException;
 import org.kepu.search.internal.SearchProperties;
+import org.kepu.search.internal.ElasticsearchCalls;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class WorkSuggestions {
                 .source(src -> src.filter(f -> f.includes("id", "title")))
                 .suggest(g -> g.suggesters("works", f -> f.prefix(typed)
                         .completion(c -> c.field("suggest").size(count).skipDuplicates(true)))));
-        return failures.guard(Mono.fromFuture(() -> elasticsearch.search(request, Map.class)))
+        return failures.guard(ElasticsearchCalls.call(() -> elasticsearch.search(request, Map.class)))
                 .map(response -> response.suggest().getOrDefault("works", List.of()).stream()
                         .flatMap(suggestion -> suggestion.completion().options().stream())
                         .map(WorkSuggestions::suggestion)

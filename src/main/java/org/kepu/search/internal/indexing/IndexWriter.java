@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import org.elasticsearch.client.ResponseException;
 import org.kepu.content.PublishedWork;
+import org.kepu.search.internal.ElasticsearchCalls;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -88,6 +89,6 @@ class IndexWriter {
     }
 
     static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-        return Mono.fromFuture(request);
+        return ElasticsearchCalls.call(request);
     }
 }

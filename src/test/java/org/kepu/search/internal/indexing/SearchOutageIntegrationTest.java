@@ -81,7 +81,10 @@ class SearchOutageIntegrationTest {
                     .until(() -> indexedIds().equals(published(app)));
             assertThat(indexedIds()).hasSize(51).doesNotContain(before.get(0));
         } finally {
-            elasticsearch.indices().delete(d -> d.index("works_vo*").ignoreUnavailable(true).allowNoIndices(true)).get();
+            var own = elasticsearch.indices().get(g -> g.index("works_vo*").allowNoIndices(true)).get().result().keySet();
+            if (!own.isEmpty()) {
+                elasticsearch.indices().delete(d -> d.index(List.copyOf(own))).get();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.kepu.KepuIntegrationTest;
+import org.kepu.ReviewedWorks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -20,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every HTTP endpoint × every role, anonymous included: who gets past authorization and who is turned
@@ -165,6 +167,48 @@ class AuthorizationMatrixIntegrationTest {
         }
         System.out.printf("Authorization matrix: %d endpoints × 8 principals = %d cases%n", EXPECTED.size(), cases);
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Unreviewed text never reaches a public surface: a work still in review and the pending edit of a published
+     * work are looked for, by a marker in their titles, through every public GET endpoint of the table (the
+     * search endpoints queried for the marker). The published revision is found, so the search is not vacuous.
+     * Media files of unpublished works are covered by {@code MediaVisibilityIntegrationTest}.
+     */
+    @Test
+    void noDraftOrUnreviewedRevisionReachesAnyPublicSurface() {
+        String marker = "未审标记" + UUID.randomUUID().toString().substring(0, 8);
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String inReview = reviewed.article("仍在审核的作品" + marker);
+        reviewed.as("demo-society-member").post().uri("/api/works/{id}/submissions", inReview).exchange().expectStatus().isCreated();
+        String published = reviewed.article("已发布的作品" + marker.substring(4));
+        reviewed.publish(published);
+        reviewed.saveDraft(published, ReviewedWorks.draft("修改待审" + marker, List.of()));
+        reviewed.as("demo-society-member").post().uri("/api/works/{id}/submissions", published).exchange().expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> body("/api/search?q=" + "已发布的作品" + marker.substring(4)).contains(published));
+        assertThat(body("/api/search?q=" + "已发布的作品" + marker.substring(4))).as("entities in the body are text, not escaped twice")
+                .contains("生熟分开，剩菜").doesNotContain("&amp;#");
+        List<String> surfaces = new ArrayList<>();
+        EXPECTED.forEach((endpoint, access) -> {
+            if (access == Access.PUBLIC && endpoint.startsWith("GET /api/")) {
+                surfaces.add(endpoint.substring(4) + "?q=" + marker + "&prefix=" + marker);
+            }
+        });
+        surfaces.add("/api/search?q=" + marker.substring(0, 4));
+        surfaces.add("/api/search");
+        surfaces.add("/api/search/suggest?prefix=修改待审");
+        assertThat(surfaces).hasSizeGreaterThan(5);
+        for (String surface : surfaces) {
+            // The search answer repeats the query; only what it found counts.
+            String found = body(surface).replaceAll("\"query\":\"[^\"]*\"", "");
+            assertThat(found).as(surface).doesNotContain(marker).doesNotContain(inReview);
+        }
+    }
+
+    private String body(String uri) {
+        byte[] body = anonymous.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Set<String> endpoints() {

@@ -9,8 +9,16 @@ final class WorkDocuments {
     private WorkDocuments() {
     }
 
+    /**
+     * The sanitized body is HTML even without a tag (the sanitizer writes some characters as entities, such as
+     * {@code &#xff0c;} for ，), so it is always read as HTML.
+     */
+    private static String bodyText(String html) {
+        return html == null ? null : WorkDocument.text(html);
+    }
+
     static WorkDocument of(PublishedWork work) {
-        return new WorkDocument(work.id().value().toString(), work.title(), work.summary(), work.bodyHtml(), work.tags(),
+        return new WorkDocument(work.id().value().toString(), work.title(), work.summary(), bodyText(work.bodyHtml()), work.tags(),
                 work.topics(), work.kind().name(), work.columns(), work.organisation(), work.organisationName(),
                 work.credits().stream().map(credit -> credit.substring(credit.indexOf(':') + 1)).toList(),
                 work.publishedAt() == null ? null : work.publishedAt().toInstant(), 0L, null, (long) work.revision(),

@@ -21,10 +21,14 @@ class WorksIndexSetupIntegrationTest {
 
     @Test
     void repeatedAndConcurrentRunsLeaveOneIndexBehindTheAliasAndTheCurrentTemplate() throws Exception {
+        // The start created the alias's first index; a full reindex by another test may have moved it since.
+        var before = elasticsearch.indices().getAlias(a -> a.name(properties.alias())).get().result().keySet();
+        assertThat(before).singleElement().asString().startsWith(properties.indexPrefix());
+
         Flux.range(0, 4).flatMap(run -> setup.ensure()).blockLast();
 
         var aliases = elasticsearch.indices().getAlias(a -> a.name(properties.alias())).get().result();
-        assertThat(aliases.keySet()).containsExactly(properties.firstIndex());
+        assertThat(aliases.keySet()).isEqualTo(before);
         var template = elasticsearch.indices().getIndexTemplate(t -> t.name(WorksIndexSetup.TEMPLATE)).get()
                 .indexTemplates().get(0).indexTemplate();
         assertThat(template.version()).isEqualTo(2L);

@@ -1,11 +1,15 @@
 package org.kepu.search.internal.indexing;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.indices.IndexState;
 import org.kepu.content.PublishedWorks;
 import org.kepu.platform.AuditLog;
 import org.kepu.search.internal.SearchProperties;
@@ -24,6 +28,8 @@ import reactor.core.publisher.Mono;
 class Reindex {
 
     private static final Logger log = LoggerFactory.getLogger(Reindex.class);
+    /** Longer than the reindex lease: an index without alias this old belongs to no running rebuild. */
+    private static final Duration ORPHAN_AGE = Duration.ofHours(3);
 
     record Report(String index, List<String> replaced, int indexed, DriftReport catchUp) {
     }
@@ -50,7 +56,7 @@ class Reindex {
     Mono<Report> run(String by) {
         return indices().flatMap(existing -> behindAlias().flatMap(current -> {
             String next = search.indexPrefix() + (highest(existing.keySet()) + 1);
-            List<String> orphans = existing.entrySet().stream().filter(index -> index.getValue().isEmpty())
+            List<String> orphans = existing.entrySet().stream().filter(index -> index.getValue().orphan())
                     .map(Map.Entry::getKey).toList();
             return deleteIndices(orphans)
                     .then(IndexWriter.call(() -> elasticsearch.indices().create(c -> c.index(next))))
@@ -84,16 +90,28 @@ class Reindex {
                         missing -> missing.status() == 404 ? Mono.just(Set.of()) : Mono.error(missing));
     }
 
+    /** What a family index is: the leftover of a rebuild that did not finish, or in use. */
+    private record Family(boolean orphan) {
+    }
+
     /**
-     * Physical indices named {@code <prefix><number>}, each with its aliases. One without any alias is the
-     * remains of a rebuild that did not finish; one behind another alias (a test's, say) is left alone.
+     * Physical indices named {@code <prefix><number>}. One without any alias and older than a rebuild can take is
+     * the leftover of a rebuild that did not finish; one behind another alias, or just made by someone else
+     * (another installation sharing the cluster, a test), is left alone.
      */
-    private Mono<Map<String, Set<String>>> indices() {
+    private Mono<Map<String, Family>> indices() {
         Pattern family = Pattern.compile(Pattern.quote(search.indexPrefix()) + "\\d+");
         return IndexWriter.call(() -> elasticsearch.indices().get(g -> g.index(search.indexPrefix() + "*").ignoreUnavailable(true)
                         .allowNoIndices(true)))
                 .map(response -> response.result().entrySet().stream().filter(index -> family.matcher(index.getKey()).matches())
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, index -> index.getValue().aliases().keySet())));
+                        .collect(Collectors.toMap(Map.Entry::getKey, index -> new Family(
+                                index.getValue().aliases().isEmpty() && createdBefore(index.getValue(), ORPHAN_AGE)))));
+    }
+
+    private static boolean createdBefore(IndexState state, Duration age) {
+        var settings = state.settings() == null ? null : state.settings().index();
+        String created = settings == null ? null : settings.creationDate() == null ? null : String.valueOf(settings.creationDate());
+        return created != null && Instant.ofEpochMilli(Long.parseLong(created)).isBefore(Instant.now().minus(age));
     }
 
     private int highest(Set<String> indices) {

@@ -1,5 +1,7 @@
 package org.kepu.media;
 
+import java.util.Collection;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,4 +21,7 @@ public interface MediaAssets {
     Mono<MediaAsset> store(MediaPurpose purpose, String fileName, Flux<DataBuffer> content, String uploadedBy);
 
     Mono<MediaDetails> details(MediaAssetId id);
+
+    /** The details of many assets in one query, in no particular order; unknown ids are left out. */
+    Flux<MediaDetails> details(Collection<MediaAssetId> ids);
 }

@@ -1,6 +1,7 @@
 package org.kepu.media.internal;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import io.r2dbc.spi.Readable;
 import org.kepu.media.MediaAssetId;
@@ -9,6 +10,7 @@ import org.kepu.media.MediaDetails;
 import org.kepu.media.MediaPurpose;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,18 @@ class DetailsTable {
                 .bind("id", id.id())
                 .map(this::details)
                 .one();
+    }
+
+    Flux<MediaDetails> find(Collection<MediaAssetId> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("""
+                        SELECT id, purpose, status, original_name, facts::text AS facts, extracted::text AS extracted, extracted_text
+                          FROM media_asset WHERE id = ANY(CAST(:ids AS uuid[]))""")
+                .bind("ids", ids.stream().map(MediaAssetId::id).distinct().toArray(java.util.UUID[]::new))
+                .map(this::details)
+                .all();
     }
 
     private MediaDetails details(Readable row) {

@@ -1,5 +1,7 @@
 package org.kepu.media.internal;
 
+import java.util.Collection;
+
 import org.kepu.media.MediaAsset;
 import org.kepu.media.MediaAssetId;
 import org.kepu.media.MediaAssets;
@@ -36,5 +38,10 @@ class MediaAssetsLookup implements MediaAssets {
     @Override
     public Mono<MediaDetails> details(MediaAssetId id) {
         return details.find(id);
+    }
+
+    @Override
+    public Flux<MediaDetails> details(Collection<MediaAssetId> ids) {
+        return details.find(ids);
     }
 }

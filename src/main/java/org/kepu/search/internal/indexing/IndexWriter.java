@@ -1,6 +1,9 @@
 package org.kepu.search.internal.indexing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -11,6 +14,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import org.elasticsearch.client.ResponseException;
 import org.kepu.content.PublishedWork;
+import org.kepu.media.MediaAssetId;
+import org.kepu.media.MediaAssets;
 import org.kepu.search.internal.ElasticsearchCalls;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
@@ -25,17 +30,31 @@ import reactor.core.publisher.Mono;
 class IndexWriter {
 
     private final ElasticsearchAsyncClient elasticsearch;
+    private final MediaAssets media;
 
-    IndexWriter(ElasticsearchAsyncClient elasticsearch) {
+    IndexWriter(ElasticsearchAsyncClient elasticsearch, MediaAssets media) {
         this.elasticsearch = elasticsearch;
+        this.media = media;
     }
 
     Mono<Void> index(String index, PublishedWork work) {
-        WorkDocument document = WorkDocuments.of(work);
-        return call(() -> elasticsearch.index(i -> i.index(index).id(document.id()).document(document)
-                .version(work.version()).versionType(VersionType.ExternalGte)))
+        return durations(List.of(work)).flatMap(durations -> {
+            WorkDocument document = WorkDocuments.of(work, durations.get(work.id().value()));
+            return call(() -> elasticsearch.index(i -> i.index(index).id(document.id()).document(document)
+                    .version(work.version()).versionType(VersionType.ExternalGte)));
+        })
                 .then()
                 .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
+    }
+
+    /** The playing time of each work's main file (its first), in whole seconds, where processing measured one. */
+    private Mono<Map<UUID, Integer>> durations(List<PublishedWork> works) {
+        Map<MediaAssetId, UUID> workOfFile = new HashMap<>();
+        works.stream().filter(work -> !work.media().isEmpty())
+                .forEach(work -> workOfFile.put(new MediaAssetId(work.media().get(0)), work.id().value()));
+        return media.details(workOfFile.keySet())
+                .filter(details -> details.duration() != null)
+                .collectMap(details -> workOfFile.get(details.id()), details -> (int) Math.round(details.duration().toMillis() / 1000.0));
     }
 
     Mono<Void> delete(String index, String id, long version) {
@@ -49,10 +68,12 @@ class IndexWriter {
         if (works.isEmpty()) {
             return Mono.just(0);
         }
-        List<BulkOperation> operations = works.stream().map(work -> BulkOperation.of(b -> b.index(i -> i.index(index)
-                .id(work.id().value().toString()).document(WorkDocuments.of(work))
-                .version(work.version()).versionType(VersionType.ExternalGte)))).toList();
-        return call(() -> elasticsearch.bulk(b -> b.operations(operations))).flatMap(IndexWriter::written);
+        return durations(works).flatMap(durations -> {
+            List<BulkOperation> operations = works.stream().map(work -> BulkOperation.of(b -> b.index(i -> i.index(index)
+                    .id(work.id().value().toString()).document(WorkDocuments.of(work, durations.get(work.id().value())))
+                    .version(work.version()).versionType(VersionType.ExternalGte)))).toList();
+            return call(() -> elasticsearch.bulk(b -> b.operations(operations)));
+        }).flatMap(IndexWriter::written);
     }
 
     Mono<Integer> bulkDelete(String index, List<String> ids) {

@@ -3,7 +3,7 @@ package org.kepu.search.internal.indexing;
 import org.kepu.content.PublishedWork;
 import org.kepu.search.internal.WorkDocument;
 
-/** A published work as the index holds it. Views and durations join when the site counts them. */
+/** A published work as the index holds it. Views join when the site counts them. */
 final class WorkDocuments {
 
     private WorkDocuments() {
@@ -17,11 +17,11 @@ final class WorkDocuments {
         return html == null ? null : WorkDocument.text(html);
     }
 
-    static WorkDocument of(PublishedWork work) {
+    static WorkDocument of(PublishedWork work, Integer durationSeconds) {
         return new WorkDocument(work.id().value().toString(), work.title(), work.summary(), bodyText(work.bodyHtml()), work.tags(),
                 work.topics(), work.kind().name(), work.columns(), work.organisation(), work.organisationName(),
                 work.credits().stream().map(credit -> credit.substring(credit.indexOf(':') + 1)).toList(),
-                work.publishedAt() == null ? null : work.publishedAt().toInstant(), 0L, null, (long) work.revision(),
+                work.publishedAt() == null ? null : work.publishedAt().toInstant(), 0L, durationSeconds, (long) work.revision(),
                 WorkDocument.suggestInputs(work.title(), work.tags(), java.util.List.of()));
     }
 }

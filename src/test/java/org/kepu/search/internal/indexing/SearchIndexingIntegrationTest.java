@@ -36,6 +36,8 @@ class SearchIndexingIntegrationTest {
     IndexWriter writer;
     @Autowired
     PublishedWorks publishedWorks;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
 
     @Test
     void publishingIndexesThePublicRevisionAndUnpublishingRemovesIt() throws Exception {
@@ -64,6 +66,25 @@ class SearchIndexingIntegrationTest {
         reviewed.as("demo-editor").post().uri("/api/works/{id}/unpublish", work).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "内容需要复核")).exchange().expectStatus().is2xxSuccessful();
         await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) == null);
+    }
+
+    @Test
+    void aVideoIsIndexedWithThePlayingTimeProcessingMeasured() throws Exception {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        byte[] mp4;
+        try (var sample = getClass().getResourceAsStream("/content-samples/video/earthquake-drill.mp4")) {
+            mp4 = sample.readAllBytes();
+        }
+        String video = (String) reviewed.as("demo-society-member").post().uri("/api/media/assets?purpose=VIDEO")
+                .header("X-File-Name", "earthquake-drill.mp4").contentType(MediaType.parseMediaType("video/mp4")).bodyValue(mp4)
+                .exchange().expectStatus().isCreated().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");
+        // What ffprobe records (processing is off in this context).
+        database.sql("UPDATE media_asset SET facts = CAST(:facts AS jsonb) WHERE id = :id")
+                .bind("facts", "{\"duration\": 83.6}").bind("id", java.util.UUID.fromString(video)).then().block();
+        String work = reviewed.create("VIDEO", ReviewedWorks.draft("地震应急演练", java.util.List.of(video)));
+        reviewed.publish(work);
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) != null);
+        assertThat(indexed(work)).containsEntry("durationSeconds", 84).containsEntry("kind", "VIDEO");
     }
 
     @Test

@@ -22,14 +22,14 @@ public class WorkSearch {
     private final ElasticsearchAsyncClient elasticsearch;
     private final SearchProperties properties;
     private final SearchFailures failures;
-    private final OrganisationNames organisations;
+    private final FacetLabels labels;
 
     WorkSearch(ElasticsearchAsyncClient elasticsearch, SearchProperties properties, SearchFailures failures,
-               OrganisationNames organisations) {
+               FacetLabels labels) {
         this.elasticsearch = elasticsearch;
         this.properties = properties;
         this.failures = failures;
-        this.organisations = organisations;
+        this.labels = labels;
     }
 
     public Mono<SearchResult> search(SearchQuery query) {
@@ -40,10 +40,10 @@ public class WorkSearch {
     public Mono<SearchResult> search(String index, SearchQuery query) {
         Mono<SearchResponse<WorkDocument>> response = failures.guard(
                 ElasticsearchCalls.call(() -> elasticsearch.search(WorkQueries.request(index, query), WorkDocument.class)));
-        return response.zipWith(organisations.bySlug(), (found, names) -> result(query, found, names));
+        return response.zipWith(labels.current(), (found, names) -> result(query, found, names));
     }
 
-    private static SearchResult result(SearchQuery query, SearchResponse<WorkDocument> response, Map<String, String> names) {
+    private static SearchResult result(SearchQuery query, SearchResponse<WorkDocument> response, FacetLabels.Labels names) {
         List<SearchResult.Hit> hits = response.hits().hits().stream().map(hit -> hit(hit, names)).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         String next = null;
@@ -54,25 +54,25 @@ public class WorkSearch {
         return new SearchResult(query.text(), query.sort().parameter(), total, hits, facets(response, names), next);
     }
 
-    private static SearchResult.Hit hit(Hit<WorkDocument> hit, Map<String, String> names) {
+    private static SearchResult.Hit hit(Hit<WorkDocument> hit, FacetLabels.Labels names) {
         WorkDocument work = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         String organisation = work.organisation();
-        String organisationName = work.organisationName() != null ? work.organisationName() : names.get(organisation);
+        String organisationName = work.organisationName() != null ? work.organisationName() : names.organisations().get(organisation);
         return new SearchResult.Hit(work.id(), work.title(), work.summary(), work.kind(), work.topics(),
                 organisation == null ? null : new SearchResult.Organisation(organisation, organisationName),
                 work.publishedAt(), work.popularity(), work.durationSeconds(),
                 Highlights.title(highlight), Highlights.body(highlight));
     }
 
-    private static Map<String, List<SearchResult.FacetValue>> facets(SearchResponse<WorkDocument> response, Map<String, String> names) {
+    private static Map<String, List<SearchResult.FacetValue>> facets(SearchResponse<WorkDocument> response, FacetLabels.Labels names) {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : List.of(WorkQueries.TOPIC, WorkQueries.KIND, WorkQueries.ORGANISATION, WorkQueries.YEAR)) {
             Aggregate values = response.aggregations().get(name).filter().aggregations().get("values");
             List<SearchResult.FacetValue> counts = new ArrayList<>();
             if (values.isSterms()) {
                 values.sterms().buckets().array().forEach(bucket -> counts.add(new SearchResult.FacetValue(bucket.key().stringValue(),
-                        WorkQueries.ORGANISATION.equals(name) ? names.get(bucket.key().stringValue()) : null, bucket.docCount())));
+                        label(name, bucket.key().stringValue(), names), bucket.docCount())));
             } else if (values.isDateHistogram()) {
                 values.dateHistogram().buckets().array().forEach(bucket -> counts.add(0,
                         new SearchResult.FacetValue(bucket.keyAsString(), null, bucket.docCount())));
@@ -80,5 +80,13 @@ public class WorkSearch {
             facets.put(name, counts);
         }
         return facets;
+    }
+
+    private static String label(String facet, String value, FacetLabels.Labels names) {
+        return switch (facet) {
+            case WorkQueries.ORGANISATION -> names.organisations().get(value);
+            case WorkQueries.TOPIC -> names.topics().get(value);
+            default -> null;
+        };
     }
 }

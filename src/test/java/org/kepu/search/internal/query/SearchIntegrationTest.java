@@ -113,6 +113,10 @@ class SearchIntegrationTest {
             assertThat(value.get("value")).isEqualTo("nutrition");
             assertThat(value.get("label")).isEqualTo("市营养学会");
         });
+        assertThat(facets(result, "topic")).anySatisfy(value -> {
+            assertThat(value.get("value")).isEqualTo("food-safety");
+            assertThat(value.get("label")).isEqualTo("食品安全");
+        });
         assertThat(facets(result, "year")).extracting(value -> value.get("value")).containsExactly("2026", "2025", "2024");
 
         assertThat(ids(hits(search(uri -> uri.queryParam("year", "2025"))))).containsExactlyInAnyOrder("s02", "s03", "s07", "s10");

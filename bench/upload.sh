@@ -30,6 +30,8 @@
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 RUNS=${RUNS:-5}
 SIZE_MB=${SIZE_MB:-1024}
 HEAP=${HEAP:-256m}
@@ -39,21 +41,10 @@ PASSWORD=bench-upload-password
 BENCH=org.kepu.bench.UploadBenchmark
 TICKS=$(getconf CLK_TCK)
 
-JAR=$(ls target/kepu-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-[ -n "$JAR" ] || { echo "build first: ./mvnw -B -o -q -DskipTests package" >&2; exit 1; }
-[ -d target/es-node/lib ] || { echo "target/es-node is missing: ./mvnw -B -o -q -DskipTests package" >&2; exit 1; }
-[ -f target/test-classes/org/kepu/bench/UploadBenchmark.class ] || { echo "build first: ./mvnw -B -o -q -DskipTests package" >&2; exit 1; }
+require_build $BENCH
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kepu-upload-bench.XXXXXX")
 SERVERS_PID="" APP_PID="" SAMPLER_PIDS=""
-
-stop_pid() { # $1 pid, $2 seconds to wait after TERM before KILL
-  local pid=$1 waited=0
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt $(( $2 * 10 )) ]; do sleep 0.1; waited=$(( waited + 1 )); done
-  kill -KILL "$pid" 2>/dev/null || true
-}
 
 stop_samplers() {
   for pid in $SAMPLER_PIDS; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
@@ -62,43 +53,18 @@ stop_samplers() {
 
 cleanup() {
   stop_samplers
-  stop_pid "$APP_PID" 30
-  stop_pid "$SERVERS_PID" 60
-  # Whatever the servers process left behind if it had to be killed: the Elasticsearch child,
-  # Redis and the PostgreSQL postmaster, each from the PID file it keeps in the data folder.
-  # A PID is only used while its command line still names what the file says it is.
-  local data="$WORK/servers-data" pid file marker
-  for entry in "elasticsearch/node.pid|$data" "redis/redis.pid|redis-server" "postgres/pgdata/postmaster.pid|$data"; do
-    file="$data/${entry%%|*}" marker="${entry#*|}"
-    [ -f "$file" ] || continue
-    pid=$(head -n 1 "$file" | tr -dc '0-9')
-    if [ -n "$pid" ] && { tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "$marker"; then
-      stop_pid "$pid" 10
-    fi
-  done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
+  stop_all
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else print ((NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 stats() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) {print "n/a"; exit}
   printf "min %s  median %s  p90 %s  max %s  (n=%d)", a[1], (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2, a[int(NR*0.9+0.999)], a[NR], NR}'; }
 
-./mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+test_classpath
 
 # --- A: the servers --------------------------------------------------------------------------------
-java -cp "$CP" $BENCH servers "$WORK/servers-data" "$WORK/servers.args" >"$WORK/servers.log" 2>&1 &
-SERVERS_PID=$!
-for _ in $(seq 1 1800); do
-  [ -f "$WORK/servers.args" ] && break
-  kill -0 "$SERVERS_PID" 2>/dev/null || { echo "the servers process failed:" >&2; tail -n 40 "$WORK/servers.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -f "$WORK/servers.args" ] || { echo "the servers did not start in 180 s" >&2; exit 1; }
-mapfile -t SERVER_ARGS < "$WORK/servers.args"
+start_servers $BENCH
 
 # --- B: the application under test ------------------------------------------------------------------
 LIMIT="$(( SIZE_MB + 64 ))MB"
@@ -110,15 +76,7 @@ java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log":uptime ${NMT:+-XX:NativeMemoryTrac
     --kepu.media.limits.video.streamed="$LIMIT" "--kepu.web.request-size-overrides.[/api/media/assets]=$LIMIT" \
     ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-PORT=""
-for _ in $(seq 1 3000); do
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the application failed:" >&2; tail -n 40 "$WORK/app.log" >&2; exit 1; }
-  PORT=$(grep -oP 'Netty started on port \K[0-9]+' "$WORK/app.log" | head -n 1 || true)
-  if [ -n "$PORT" ] && curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" | grep -q '"status":"UP"'; then break; fi
-  PORT=""
-  sleep 0.1
-done
-[ -n "$PORT" ] || { echo "the application did not become ready in 300 s" >&2; tail -n 40 "$WORK/app.log" >&2; exit 1; }
+wait_for_app
 RSS_IDLE=$(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f", $1 / 1024}')
 jstat -gc "$APP_PID" > "$WORK/jstat-idle.txt"
 

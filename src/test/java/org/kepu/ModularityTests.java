@@ -27,7 +27,7 @@ class ModularityTests {
         assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
                 .containsExactlyInAnyOrder("org.kepu.content", "org.kepu.media", "org.kepu.review", "org.kepu.search",
                         "org.kepu.rumor", "org.kepu.event", "org.kepu.wechat", "org.kepu.org", "org.kepu.assessment",
-                        "org.kepu.site", "org.kepu.identity", "org.kepu.notification", "org.kepu.platform");
+                        "org.kepu.site", "org.kepu.identity", "org.kepu.notification", "org.kepu.platform", "org.kepu.console");
     }
 
     @Test

@@ -18,6 +18,12 @@ public interface PublishedWorks {
      */
     Flux<PublishedWork> all(int pageSize);
 
+    /** A page of public works matching {@code listing}, newest first. */
+    Flux<PublishedWork> list(WorkListing listing);
+
+    /** How many public works match {@code listing} (its offset, limit and exclusions are ignored). */
+    Mono<Long> count(WorkListing listing);
+
     /** Which revision of every public work is public, in id order, page by page like {@link #all(int)}. */
     Flux<PublishedRevision> revisions(int pageSize);
 }

@@ -24,4 +24,10 @@ public interface MediaAssets {
 
     /** The details of many assets in one query, in no particular order; unknown ids are left out. */
     Flux<MediaDetails> details(Collection<MediaAssetId> ids);
+
+    /** The processing state of many assets in one query, in no particular order; unknown ids are left out. */
+    Flux<MediaProcessing> processing(Collection<MediaAssetId> ids);
+
+    /** The processed files of many assets (see {@link Rendition}), in no particular order. */
+    Flux<Rendition> renditions(Collection<MediaAssetId> ids);
 }

@@ -3,31 +3,19 @@ package org.kepu.bench;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import ch.qos.logback.classic.Level;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
-import org.kepu.platform.InstanceRole;
-import org.kepu.platform.PlatformProperties;
-import org.kepu.platform.internal.embedded.EmbeddedServers;
-import org.kepu.platform.internal.servers.ServerAddresses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * JUnit-free runner for {@code bench/upload.sh}.
@@ -62,49 +50,17 @@ public final class UploadBenchmark {
         }
     }
 
-    /** Without a logback configuration on the test classpath everything logs at DEBUG, S3Proxy's Jetty included. */
     private static void quietLogging() {
-        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(Level.WARN);
-        }
+        BenchServers.quietLogging();
     }
 
     private static void servers(Path dataDir, Path settingsFile) throws Exception {
-        PlatformProperties properties = new PlatformProperties(dataDir, InstanceRole.ALL,
-                new PlatformProperties.Postgres(null, "kepu", null),
-                new PlatformProperties.Elasticsearch(null, null, null),
-                new PlatformProperties.S3(null, null, null, "us-east-1", "kepu-media"),
-                new PlatformProperties.Redis(null),
-                new PlatformProperties.Embedded(false, Path.of("target/es-node"), "512m", Duration.ofSeconds(120)));
-        EmbeddedServers servers = EmbeddedServers.acquire(properties);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            servers.close();
-            stopped.countDown();
-        }, "bench-servers-stop"));
-
-        ServerAddresses a = servers.addresses();
-        List<String> settings = List.of(
-                "--kepu.postgres.url=postgresql://" + a.postgres().host() + ":" + a.postgres().port() + "/" + a.postgres().database(),
-                "--kepu.postgres.username=" + a.postgres().username(),
-                "--kepu.elasticsearch.url=" + a.elasticsearch().url(),
-                "--kepu.s3.endpoint=" + a.s3().endpoint(),
-                "--kepu.s3.access-key=" + a.s3().accessKey(),
-                "--kepu.s3.secret-key=" + a.s3().secretKey(),
-                "--kepu.s3.region=" + a.s3().region(),
-                "--kepu.redis.url=" + a.redis().url());
-        Path partial = settingsFile.resolveSibling(settingsFile.getFileName() + ".partial");
-        Files.write(partial, settings, StandardCharsets.UTF_8);
-        Files.move(partial, settingsFile, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("servers ready, pid " + ProcessHandle.current().pid());
-        stopped.await();
+        BenchServers.run(dataDir, settingsFile);
     }
 
     private static void put(Path settingsFile, String bucket, Path file, String key, int warmUpMegabytes,
                             Optional<ProcessHandle> store) throws Exception {
-        Map<String, String> settings = Files.readAllLines(settingsFile, StandardCharsets.UTF_8).stream()
-                .map(line -> line.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (x, y) -> y));
+        Map<String, String> settings = BenchServers.settings(settingsFile);
         MinioClient client = MinioClient.builder()
                 .endpoint(settings.get("kepu.s3.endpoint"))
                 .region(settings.getOrDefault("kepu.s3.region", "us-east-1"))

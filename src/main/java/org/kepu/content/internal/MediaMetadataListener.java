@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * When a file finishes processing, the drafts that use it get the fields its metadata fill. Best effort:
- * a failure is logged, and the same filling happens again on the author's next save.
+ * a failure is logged, and the same filling happens again on the author's next save. Sample works whose media
+ * are then all ready are published ({@link SamplePublication}).
  */
 @Component
 class MediaMetadataListener {
@@ -18,10 +19,12 @@ class MediaMetadataListener {
 
     private final WorksTable works;
     private final WorkEditor editor;
+    private final SamplePublication samples;
 
-    MediaMetadataListener(WorksTable works, WorkEditor editor) {
+    MediaMetadataListener(WorksTable works, WorkEditor editor, SamplePublication samples) {
         this.works = works;
         this.editor = editor;
+        this.samples = samples;
     }
 
     /** Spring subscribes to the returned Mono. */
@@ -36,9 +39,9 @@ class MediaMetadataListener {
                                 log.info("Filled empty fields of work {} from media asset {}", work, processed.asset().id());
                             }
                         }))
-                .then()
+                .then(samples.publishReady(processed.asset().id()))
                 .onErrorResume(error -> {
-                    log.warn("Could not fill works from media asset {}", processed.asset().id(), error);
+                    log.warn("Could not fill or publish works from media asset {}", processed.asset().id(), error);
                     return Mono.empty();
                 });
     }

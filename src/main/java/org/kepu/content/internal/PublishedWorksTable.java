@@ -2,7 +2,9 @@ package org.kepu.content.internal;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,6 +15,7 @@ import org.kepu.content.PublishedWork;
 import org.kepu.content.PublishedWorks;
 import org.kepu.content.WorkId;
 import org.kepu.content.WorkKind;
+import org.kepu.content.WorkListing;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -25,14 +28,17 @@ class PublishedWorksTable implements PublishedWorks {
 
     private static final TypeReference<List<Credit>> CREDITS = new TypeReference<>() {
     };
-    private static final String SELECT = """
-            SELECT w.id, w.published_revision, w.publication_version, w.kind, w.published_at, o.slug AS organisation, o.name AS organisation_name,
-                   r.title, r.summary, r.body_html, r.topics, r.columns, r.tags, r.credits::text AS credits,
-                   r.cover_asset, r.media_assets
+    /** Public works, each with its published revision and owner. */
+    private static final String PUBLISHED = """
               FROM content_work w
               JOIN org_organisation o ON o.id = w.organisation_id
               JOIN content_revision r ON r.work_id = w.id AND r.number = w.published_revision
              WHERE w.published_revision IS NOT NULL""";
+    private static final String SELECT = """
+            SELECT w.id, w.published_revision, w.publication_version, w.kind, w.published_at, o.slug AS organisation, o.name AS organisation_name,
+                   r.title, r.summary, r.body_html, r.topics, r.columns, r.tags, r.credits::text AS credits,
+                   r.cover_asset, r.media_assets""" + " " + PUBLISHED;
+    private static final String COUNT = "SELECT count(*) " + PUBLISHED;
     /** The smallest uuid in PostgreSQL's (unsigned, byte-wise) order. */
     private static final UUID BEFORE_ALL = new UUID(0, 0);
 
@@ -61,6 +67,48 @@ class PublishedWorksTable implements PublishedWorks {
     public Flux<PublishedWork> all(int pageSize) {
         return paged(after -> database.sql(SELECT + " AND w.id > :after ORDER BY w.id LIMIT :size")
                 .bind("after", after).bind("size", pageSize).map(this::work).all(), pageSize, work -> work.id().value());
+    }
+
+    @Override
+    public Flux<PublishedWork> list(WorkListing listing) {
+        return filtered(SELECT, listing, true, " ORDER BY w.published_at DESC, w.id LIMIT :limit OFFSET :offset")
+                .bind("limit", listing.limit()).bind("offset", listing.offset())
+                .map(this::work).all();
+    }
+
+    @Override
+    public Mono<Long> count(WorkListing listing) {
+        return filtered(COUNT, listing, false, "").map(row -> row.get(0, Long.class)).one();
+    }
+
+    private DatabaseClient.GenericExecuteSpec filtered(String select, WorkListing listing, boolean exclusions, String tail) {
+        StringBuilder sql = new StringBuilder(select);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (listing.topic() != null) {
+            sql.append(" AND :topic = ANY(r.topics)");
+            values.put("topic", listing.topic());
+        }
+        if (listing.column() != null) {
+            sql.append(" AND :column = ANY(r.columns)");
+            values.put("column", listing.column());
+        }
+        if (listing.organisation() != null) {
+            sql.append(" AND o.slug = :organisation");
+            values.put("organisation", listing.organisation());
+        }
+        if (listing.kind() != null) {
+            sql.append(" AND w.kind = :kind");
+            values.put("kind", listing.kind().name());
+        }
+        if (exclusions && !listing.excluding().isEmpty()) {
+            sql.append(" AND w.id <> ALL(:excluding)");
+            values.put("excluding", listing.excluding().stream().map(WorkId::value).toArray(UUID[]::new));
+        }
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.append(tail).toString());
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            spec = spec.bind(value.getKey(), value.getValue());
+        }
+        return spec;
     }
 
     @Override

@@ -17,13 +17,16 @@ import reactor.core.publisher.Mono;
  * <p>Exempt: requests with an explicit {@code Authorization: Basic} header (scripts, API clients; a
  * browser adds one by itself only after a Basic challenge, and Kepu never sends one), and the sign-in
  * {@code POST /api/session}, which accepts only {@code application/json}: a cross-site page cannot
- * send that without a CORS preflight, which Kepu does not grant.
+ * send that without a CORS preflight, which Kepu does not grant; and the view beacon of work pages.
  */
 class CsrfProtectedRequests implements ServerWebExchangeMatcher {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final ServerWebExchangeMatcher NOT_A_PAGE = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
-    private static final ServerWebExchangeMatcher SIGN_IN = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/session");
+    /** Sign-in, and a work page's view beacon, which only counts a view: a forged one can do no more than a visit. */
+    private static final ServerWebExchangeMatcher EXEMPT = ServerWebExchangeMatchers.matchers(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/session"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/views/*"));
 
     private final String sessionCookie;
 
@@ -37,8 +40,8 @@ class CsrfProtectedRequests implements ServerWebExchangeMatcher {
         if (SAFE.contains(request.getMethod()) || BasicCredentials.sent(request)) {
             return MatchResult.notMatch();
         }
-        return SIGN_IN.matches(exchange).flatMap(signIn -> {
-            if (signIn.isMatch()) {
+        return EXEMPT.matches(exchange).flatMap(exempt -> {
+            if (exempt.isMatch()) {
                 return MatchResult.notMatch();
             }
             if (request.getCookies().containsKey(sessionCookie)) {

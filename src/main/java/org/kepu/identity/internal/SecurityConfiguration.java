@@ -32,6 +32,11 @@ class SecurityConfiguration {
     private static final String[] AUTHORS = {"ADMIN", "EDITOR", "SOCIETY_ADMIN", "SOCIETY_MEMBER"};
     private static final String[] SIGNERS = {"REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC", "APPROVER"};
     private static final String[] REVIEW_READERS = {"ADMIN", "EDITOR", "REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC", "APPROVER"};
+    /** Events: staff and society administrators write series (their own society's), 一审 and 终审 sign them. */
+    private static final String[] EVENT_AUTHORS = {"ADMIN", "EDITOR", "SOCIETY_ADMIN"};
+    private static final String[] EVENT_SIGNERS = {"REVIEWER_POLITICAL", "APPROVER", "EDITOR"};
+    private static final String[] EVENT_READERS = {"ADMIN", "EDITOR", "SOCIETY_ADMIN", "REVIEWER_POLITICAL", "REVIEWER_SCIENTIFIC",
+            "APPROVER"};
 
     /**
      * Two ways to sign in: HTTP Basic on every request (scripts, API clients), or a browser session in
@@ -48,9 +53,20 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/session").permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/session").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/api/organisations").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.PUT, "/api/organisations/*").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.GET, "/api/topics/**", "/api/organisations/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/search", "/api/search/suggest").permitAll()
+                        .pathMatchers("/api/events/public/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/events/series/*/decisions").hasAnyRole(EVENT_SIGNERS)
+                        .pathMatchers(HttpMethod.GET, "/api/events/series", "/api/events/series/*").hasAnyRole(EVENT_READERS)
+                        .pathMatchers("/api/events/occurrences/*/volunteers", "/api/events/occurrences/*/registrations").hasAnyRole(STAFF)
+                        .pathMatchers("/api/events/occurrences/*/check-ins").authenticated()
+                        .pathMatchers("/api/events/**").hasAnyRole(EVENT_AUTHORS)
+                        .pathMatchers(HttpMethod.POST, "/api/views/*").permitAll()
+                        .pathMatchers("/api/site/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.POST, "/api/topics/**").hasAnyRole(STAFF)
+                        .pathMatchers("/api/columns", "/api/columns/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.POST, "/api/works", "/api/works/*/submissions").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.PUT, "/api/works/*/draft").hasAnyRole(AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/works/*/revisions/*/restore").hasAnyRole(AUTHORS)
@@ -60,6 +76,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/review/cases/*/decisions").hasAnyRole(SIGNERS)
                         .pathMatchers("/api/review/**").hasAnyRole(REVIEW_READERS)
                         .pathMatchers("/api/volunteers/**").hasAnyRole(STAFF)
+                        // WeChat's servers call back with a signature, not an account; the console API is for staff.
+                        .pathMatchers("/api/wechat/callback").permitAll()
+                        .pathMatchers("/api/wechat/**").hasAnyRole(STAFF)
                         .pathMatchers("/api/society/**").hasRole("SOCIETY_ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()

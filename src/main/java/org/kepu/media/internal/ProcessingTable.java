@@ -1,9 +1,14 @@
 package org.kepu.media.internal;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import org.kepu.media.MediaAssetId;
+import org.kepu.media.MediaAssetStatus;
+import org.kepu.media.MediaProcessing;
+import org.kepu.media.MediaPurpose;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -71,13 +76,40 @@ class ProcessingTable {
         return insert.then();
     }
 
-    Flux<Rendition> renditions(UUID asset) {
-        return database.sql("SELECT name, path, content_type, bytes, width, height FROM media_rendition WHERE asset_id = :asset ORDER BY name")
-                .bind("asset", asset)
-                .map(row -> new Rendition(row.get("name", String.class), row.get("path", String.class),
-                        row.get("content_type", String.class), row.get("bytes", Long.class),
-                        row.get("width", Integer.class), row.get("height", Integer.class)))
+    record AssetRendition(UUID asset, Rendition rendition) {
+    }
+
+    Flux<AssetRendition> renditions(Collection<UUID> assets) {
+        if (assets.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("SELECT asset_id, name, path, content_type, bytes, width, height FROM media_rendition WHERE asset_id = ANY(:assets) ORDER BY asset_id, name")
+                .bind("assets", assets.toArray(UUID[]::new))
+                .map(row -> new AssetRendition(row.get("asset_id", UUID.class), new Rendition(row.get("name", String.class),
+                        row.get("path", String.class), row.get("content_type", String.class), row.get("bytes", Long.class),
+                        row.get("width", Integer.class), row.get("height", Integer.class))))
                 .all();
+    }
+
+    /** Status and recorded progress; progress only where the pipeline keeps it (stored, processing, processed). */
+    Flux<MediaProcessing> states(Collection<UUID> assets) {
+        return database.sql("""
+                        SELECT id, purpose, status, progress FROM media_asset WHERE id = ANY(CAST(:assets AS uuid[]))""")
+                .bind("assets", assets.toArray(UUID[]::new))
+                .map(row -> {
+                    MediaAssetStatus status = MediaAssetStatus.valueOf(row.get("status", String.class));
+                    Float progress = row.get("progress", Float.class);
+                    boolean kept = status == MediaAssetStatus.STORED || status == MediaAssetStatus.PROCESSING
+                            || status == MediaAssetStatus.PLAYABLE || status == MediaAssetStatus.PROCESSED;
+                    return new MediaProcessing(new MediaAssetId(row.get("id", UUID.class)),
+                            MediaPurpose.valueOf(row.get("purpose", String.class)), status,
+                            kept && progress != null ? Math.round(progress * 1000.0) / 1000.0 : null);
+                })
+                .all();
+    }
+
+    Flux<Rendition> renditions(UUID asset) {
+        return renditions(List.of(asset)).map(AssetRendition::rendition);
     }
 
     Mono<String> extractedText(UUID asset) {

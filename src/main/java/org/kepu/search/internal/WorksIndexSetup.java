@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -18,15 +22,20 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * At every start: installs the index template {@code kepu-works} unless the cluster already holds the same
- * or a newer version, and creates the first physical index with the alias when the alias does not exist
- * yet. Both steps are idempotent, and an instance that loses a race to another one accepts the winner's
- * index. Reindexing into later indices is not done here.
+ * or a newer version, creates the first physical index with the alias when the alias does not exist yet,
+ * and adds the fields a newer template brought to the index behind the alias (an additive mapping update, so
+ * that writes of the new version's documents are accepted before the next reindex). All steps are
+ * idempotent, and an instance that loses a race to another one accepts the winner's index. Reindexing into
+ * later indices is not done here.
  */
 @Component
 class WorksIndexSetup implements ApplicationRunner {
@@ -40,6 +49,10 @@ class WorksIndexSetup implements ApplicationRunner {
     private final AuditLog audit;
     private final byte[] template;
     private final long templateVersion;
+    private final JsonMapper json;
+    /** The template's field mappings by field name. */
+    private final JsonNode fieldMappings;
+    private final Set<String> fields;
 
     WorksIndexSetup(ElasticsearchAsyncClient elasticsearch, SearchProperties properties, AuditLog audit, JsonMapper json) {
         this.elasticsearch = elasticsearch;
@@ -50,7 +63,11 @@ class WorksIndexSetup implements ApplicationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("The index template " + TEMPLATE_RESOURCE + " is missing from the classpath", e);
         }
-        this.templateVersion = json.readTree(template).path("version").asLong(0);
+        var tree = json.readTree(template);
+        this.templateVersion = tree.path("version").asLong(0);
+        this.json = json;
+        this.fieldMappings = tree.path("template").path("mappings").path("properties");
+        this.fields = new TreeSet<>(fieldMappings.propertyNames());
     }
 
     @Override
@@ -65,7 +82,7 @@ class WorksIndexSetup implements ApplicationRunner {
     }
 
     Mono<Void> ensure() {
-        return installTemplate().then(ensureAlias());
+        return installTemplate().then(ensureAlias()).then(addMissingFields());
     }
 
     private Mono<Void> installTemplate() {
@@ -93,6 +110,45 @@ class WorksIndexSetup implements ApplicationRunner {
                         .doOnSuccess(done -> log.info("Created search index {} behind alias {}", index, alias))
                         .onErrorResume(WorksIndexSetup::alreadyExists, exists -> call(
                                 () -> elasticsearch.indices().putAlias(p -> p.index(index).name(alias))).then()));
+    }
+
+    /**
+     * Fields of the template that an index behind the alias lacks (it was made by an older template) are added
+     * with the template's mapping of those fields alone. Changes of existing fields (analysis, index options)
+     * reach an index only through a full reindex; if Elasticsearch refuses the new fields, that is logged, not fatal.
+     */
+    private Mono<Void> addMissingFields() {
+        return call(() -> elasticsearch.indices().getMapping(m -> m.index(properties.alias())))
+                .flatMap(response -> {
+                    Map<String, List<String>> missing = new LinkedHashMap<>();
+                    response.result().forEach((index, state) -> {
+                        Set<String> present = state.mappings() == null ? Set.of() : state.mappings().properties().keySet();
+                        List<String> absent = fields.stream().filter(field -> !present.contains(field)).toList();
+                        if (!absent.isEmpty()) {
+                            missing.put(index, absent);
+                        }
+                    });
+                    return Flux.fromIterable(missing.entrySet()).concatMap(index -> call(() -> elasticsearch.indices()
+                                    .putMapping(p -> p.index(index.getKey()).withJson(new ByteArrayInputStream(mapping(index.getValue())))))
+                            .then(audit.record("system", "search.mapping-updated", "search-index:" + index.getKey(),
+                                    Map.of("fields", String.join(",", index.getValue()), "templateVersion", templateVersion)))
+                            .doOnSuccess(done -> log.info("Added {} to the mapping of {}; existing works get them at the next reindex",
+                                    index.getValue(), index.getKey()))
+                            .onErrorResume(ElasticsearchException.class, refused -> {
+                                log.warn("The mapping of {} cannot take template version {} ({}); run a full reindex",
+                                        index.getKey(), templateVersion, refused.getMessage());
+                                return Mono.empty();
+                            })).then();
+                });
+    }
+
+    /** {@code {"properties": {…}}} with the template's mapping of the given fields. */
+    private byte[] mapping(List<String> names) {
+        ObjectNode properties = json.createObjectNode();
+        names.forEach(name -> properties.set(name, fieldMappings.get(name)));
+        ObjectNode mapping = json.createObjectNode();
+        mapping.set("properties", properties);
+        return json.writeValueAsBytes(mapping);
     }
 
     private static boolean alreadyExists(Throwable error) {

@@ -34,6 +34,22 @@ class WorkDocumentTest {
         assertThat(WorkDocument.suggestInputs(longTitle, null, null).input()).containsExactly("长".repeat(50));
     }
 
+    @Test
+    void theTitleCompletesInOneFieldTheTagsAndTopicNamesInAnotherAndPinyinSpellsBoth() {
+        WorkDocument work = new WorkDocument("w", "食品安全小常识", null, "正文", List.of("剩菜", "CPR"), List.of("food-safety"),
+                "ARTICLE", null, "nutrition", "市营养学会", null, Instant.EPOCH, 0L, null, 1L,
+                WorkDocument.suggestInputs("食品安全小常识", List.of("剩菜", "CPR"), List.of("食品安全")));
+        assertThat(work.suggest().input()).containsExactly("食品安全小常识");
+        assertThat(work.suggestTerms().input()).containsExactly("剩菜", "CPR", "食品安全");
+        assertThat(work.suggestPinyin().input()).startsWith("shipinanquanxiaochangshi 食品安全小常识", "spaqxcs 食品安全小常识")
+                .allSatisfy(input -> assertThat(WorkDocument.pinyinTarget(input)).isEqualTo("食品安全小常识"));
+        assertThat(work.suggestPinyinTerms().input()).startsWith("shengcai 剩菜", "sc 剩菜")
+                .contains("spaq 食品安全", "shipinanquan 食品安全")
+                .noneSatisfy(input -> assertThat(input).contains("CPR"));
+        assertThat(WorkDocument.pinyinTarget("sportsscience sports science 运动")).isEqualTo("sports science 运动");
+        assertThat(work("正文").suggestPinyinTerms()).as("no other inputs").isNull();
+    }
+
     private static WorkDocument work(String body) {
         return new WorkDocument("w", "标题", "摘要", body, null, null, "ARTICLE", null, "kexie", "市科学技术协会", null,
                 Instant.EPOCH, 0L, null, 1L, WorkDocument.suggestInputs("标题", null, null));

@@ -1,6 +1,7 @@
 package org.kepu.platform.internal.embedded;
 
 import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,6 +17,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     static final String DATABASE = "kepu";
     private static final String SUPERUSER = "postgres";
     private static final int PORT_ATTEMPTS = 3;
+
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     private final EmbeddedPostgres postgres;
 
@@ -34,10 +37,23 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 return server;
             } catch (IOException e) {
                 lastFailure = e;
+            } catch (OverlappingFileLockException e) {
+                // An earlier server of this process on the same folder is still being stopped (a restart in one JVM).
+                lastFailure = new IOException("the folder is still locked by a server of this process", e);
+                pause();
             }
         }
         throw new IOException("PostgreSQL did not start in " + cluster
                 + " (if the folder is damaged, move it away to start afresh)", lastFailure);
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(LOCK_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the data folder", e);
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path cluster, boolean ephemeral) {

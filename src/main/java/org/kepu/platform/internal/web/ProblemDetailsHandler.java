@@ -9,10 +9,12 @@ import java.util.Map;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import org.kepu.platform.AuditLog;
+import org.kepu.platform.ErrorPages;
 import org.kepu.platform.ProblemException;
 import org.kepu.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -44,11 +46,13 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
     private final MessageSource messages;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final ObjectProvider<ErrorPages> pages;
 
-    ProblemDetailsHandler(MessageSource messages, JsonMapper json, AuditLog audit) {
+    ProblemDetailsHandler(MessageSource messages, JsonMapper json, AuditLog audit, ObjectProvider<ErrorPages> pages) {
         this.messages = messages;
         this.json = json;
         this.audit = audit;
+        this.pages = pages;
     }
 
     @Override
@@ -56,7 +60,12 @@ class ProblemDetailsHandler implements WebExceptionHandler, Problems {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        return write(exchange, toProblem(error), fieldErrors(exchange, error));
+        ProblemException problem = toProblem(error);
+        ErrorPages page = pages.getIfAvailable();
+        if (page != null && page.handles(exchange)) {
+            return recordDenial(exchange, problem).then(page.write(exchange, problem.status()));
+        }
+        return write(exchange, problem, fieldErrors(exchange, error));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.kepu.search.internal.indexing;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,39 +10,66 @@ import java.util.function.Supplier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import org.elasticsearch.client.ResponseException;
 import org.kepu.content.PublishedWork;
+import org.kepu.content.TopicName;
+import org.kepu.content.Topics;
+import org.kepu.content.WorkViewCounts;
+import org.kepu.content.WorkViews;
 import org.kepu.media.MediaAssetId;
 import org.kepu.media.MediaAssets;
 import org.kepu.search.internal.ElasticsearchCalls;
+import org.kepu.search.internal.Pinyin;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes works into an index with the work's publication version as an external version ({@code external_gte}):
  * Elasticsearch refuses a write older than what it holds, so late jobs lose, and a repeated write of the same
- * state (a retried job, a drift repair) is accepted and changes nothing.
+ * state (a retried job, a drift repair, a popularity refresh) is accepted and changes nothing else.
+ * Every document carries the work's total page views as {@code popularity}, read from {@link WorkViewCounts}
+ * when it is written (one query per write, one per bulk request).
  */
 @Component
 class IndexWriter {
 
     private final ElasticsearchAsyncClient elasticsearch;
     private final MediaAssets media;
+    private final WorkViewCounts views;
+    /** Topic names change rarely; read once every few minutes rather than per write. */
+    private final Mono<Map<String, String>> topicNames;
 
-    IndexWriter(ElasticsearchAsyncClient elasticsearch, MediaAssets media) {
+    IndexWriter(ElasticsearchAsyncClient elasticsearch, MediaAssets media, Topics topics, WorkViewCounts views) {
         this.elasticsearch = elasticsearch;
         this.media = media;
+        this.views = views;
+        this.topicNames = topics.all().collectMap(TopicName::slug, TopicName::name)
+                .cache(found -> Duration.ofMinutes(5), error -> Duration.ZERO, () -> Duration.ZERO);
+        Pinyin.load();
     }
 
+    /**
+     * One work, searchable when this completes: the write asks for a refresh (a published or withdrawn work shows at
+     * once instead of after the next periodic refresh, up to a second later). Only the {@code search.index-work} job
+     * writes this way, and its worker claims at most {@code kepu.jobs.kinds.[search.index-work].concurrency} (2) jobs
+     * per poll (1 s): even when a schedule or an import publishes hundreds of works at once, that is at most two
+     * forced refreshes a second per instance, as often as the periodic refresh. Raising that concurrency far would
+     * call for {@code refresh=wait_for} instead. Bulk writes do not refresh.
+     */
     Mono<Void> index(String index, PublishedWork work) {
-        return durations(List.of(work)).flatMap(durations -> {
-            WorkDocument document = WorkDocuments.of(work, durations.get(work.id().value()));
+        return Mono.zip(durations(List.of(work)), topicNames, views(List.of(work))).flatMap(found -> {
+            Map<UUID, Integer> durations = found.getT1();
+            WorkDocument document = WorkDocuments.of(work, durations.get(work.id().value()), found.getT2(),
+                    found.getT3().getOrDefault(work.id().value(), 0L));
             return call(() -> elasticsearch.index(i -> i.index(index).id(document.id()).document(document)
-                    .version(work.version()).versionType(VersionType.ExternalGte)));
+                    .version(work.version()).versionType(VersionType.ExternalGte).refresh(Refresh.True)));
         })
                 .then()
                 .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
@@ -57,8 +85,16 @@ class IndexWriter {
                 .collectMap(details -> workOfFile.get(details.id()), details -> (int) Math.round(details.duration().toMillis() / 1000.0));
     }
 
+    /** The total page views of each work that has any. */
+    private Mono<Map<UUID, Long>> views(List<PublishedWork> works) {
+        return views.of(works.stream().map(PublishedWork::id).toList())
+                .collectMap(counted -> counted.work().value(), WorkViews::views);
+    }
+
+    /** Removes one work's document, gone from search when this completes (see {@link #index}). */
     Mono<Void> delete(String index, String id, long version) {
-        return call(() -> elasticsearch.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.ExternalGte)))
+        return call(() -> elasticsearch.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.ExternalGte)
+                        .refresh(Refresh.True)))
                 .then()
                 .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
     }
@@ -68,12 +104,39 @@ class IndexWriter {
         if (works.isEmpty()) {
             return Mono.just(0);
         }
-        return durations(works).flatMap(durations -> {
+        // Documents are built (HTML to text, pinyin) on a CPU worker, not on the database driver's event loop.
+        return Mono.zip(durations(works), topicNames, views(works)).publishOn(Schedulers.parallel()).flatMap(found -> {
+            Map<UUID, Integer> durations = found.getT1();
+            Map<UUID, Long> viewed = found.getT3();
             List<BulkOperation> operations = works.stream().map(work -> BulkOperation.of(b -> b.index(i -> i.index(index)
-                    .id(work.id().value().toString()).document(WorkDocuments.of(work, durations.get(work.id().value())))
+                    .id(work.id().value().toString()).document(WorkDocuments.of(work, durations.get(work.id().value()), found.getT2(),
+                            viewed.getOrDefault(work.id().value(), 0L)))
                     .version(work.version()).versionType(VersionType.ExternalGte)))).toList();
             return call(() -> elasticsearch.bulk(b -> b.operations(operations)));
         }).flatMap(IndexWriter::written);
+    }
+
+    /**
+     * The version of each of these documents the index holds, read in real time (what was written, refreshed or
+     * not); documents it does not hold are left out.
+     */
+    Mono<Map<String, Long>> versions(String index, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return call(() -> elasticsearch.mget(m -> m.index(index).ids(ids).realtime(true).source(s -> s.fetch(false)), Void.class))
+                .map(response -> {
+                    Map<String, Long> held = new HashMap<>();
+                    for (MultiGetResponseItem<Void> item : response.docs()) {
+                        if (item.isFailure()) {
+                            throw new IllegalStateException("Reading " + item.failure().id() + " failed: " + item.failure().error().reason());
+                        }
+                        if (item.result().found() && item.result().version() != null) {
+                            held.put(item.result().id(), item.result().version());
+                        }
+                    }
+                    return held;
+                });
     }
 
     Mono<Integer> bulkDelete(String index, List<String> ids) {

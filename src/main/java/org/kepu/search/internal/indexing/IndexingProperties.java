@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param bulkSize      works per bulk request during a full reindex or a drift repair
+ * @param bulkSize      works per bulk request during a full reindex or a drift repair, and per popularity refresh job
  * @param maxAttempts   tries of one indexing job before it is left failed (the drift check still repairs it)
  * @param driftInterval how often a worker instance compares PostgreSQL's published set with the index and
  *                      repairs differences; zero turns the periodic check off

@@ -30,6 +30,9 @@ class Reindex {
     private static final Logger log = LoggerFactory.getLogger(Reindex.class);
     /** Longer than the reindex lease: an index without alias this old belongs to no running rebuild. */
     private static final Duration ORPHAN_AGE = Duration.ofHours(3);
+    private static final int BULKS_IN_FLIGHT = 2;
+    /** Elasticsearch's default, which the index template keeps; set again once the new index is full. */
+    private static final String REFRESH_INTERVAL = "1s";
 
     record Report(String index, List<String> replaced, int indexed, DriftReport catchUp) {
     }
@@ -59,10 +62,16 @@ class Reindex {
             List<String> orphans = existing.entrySet().stream().filter(index -> index.getValue().orphan())
                     .map(Map.Entry::getKey).toList();
             return deleteIndices(orphans)
-                    .then(IndexWriter.call(() -> elasticsearch.indices().create(c -> c.index(next))))
+                    // No searcher reads the new index before the swap: no refresh while it is filled (fewer, larger
+                    // segments, less merging), and two bulk requests in flight, so that Elasticsearch analyses one while
+                    // Kepu reads and prepares the next.
+                    .then(IndexWriter.call(() -> elasticsearch.indices().create(c -> c.index(next)
+                            .settings(settings -> settings.refreshInterval(t -> t.time("-1"))))))
                     .then(works.all(properties.bulkSize()).buffer(properties.bulkSize())
-                            .concatMap(batch -> writer.bulk(next, batch)).reduce(0, Integer::sum))
-                    .flatMap(indexed -> IndexWriter.call(() -> elasticsearch.indices().refresh(r -> r.index(next)))
+                            .flatMap(batch -> writer.bulk(next, batch), BULKS_IN_FLIGHT).reduce(0, Integer::sum))
+                    .flatMap(indexed -> IndexWriter.call(() -> elasticsearch.indices().putSettings(p -> p.index(next)
+                                    .settings(settings -> settings.refreshInterval(t -> t.time(REFRESH_INTERVAL)))))
+                            .then(IndexWriter.call(() -> elasticsearch.indices().refresh(r -> r.index(next))))
                             .then(swap(current, next))
                             .then(deleteIndices(List.copyOf(current)))
                             .then(drift.check(next, true))

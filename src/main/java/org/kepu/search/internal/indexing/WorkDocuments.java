@@ -1,9 +1,12 @@
 package org.kepu.search.internal.indexing;
 
+import java.util.Map;
+import java.util.Objects;
+
 import org.kepu.content.PublishedWork;
 import org.kepu.search.internal.WorkDocument;
 
-/** A published work as the index holds it. Views join when the site counts them. */
+/** A published work as the index holds it, with its total page views as popularity. */
 final class WorkDocuments {
 
     private WorkDocuments() {
@@ -17,11 +20,16 @@ final class WorkDocuments {
         return html == null ? null : WorkDocument.text(html);
     }
 
-    static WorkDocument of(PublishedWork work, Integer durationSeconds) {
+    /**
+     * @param topicNames topic slug to display name: the names are completions too
+     * @param views      the work's total page views ({@code WorkViewCounts}), 0 when never viewed
+     */
+    static WorkDocument of(PublishedWork work, Integer durationSeconds, Map<String, String> topicNames, long views) {
         return new WorkDocument(work.id().value().toString(), work.title(), work.summary(), bodyText(work.bodyHtml()), work.tags(),
                 work.topics(), work.kind().name(), work.columns(), work.organisation(), work.organisationName(),
                 work.credits().stream().map(credit -> credit.substring(credit.indexOf(':') + 1)).toList(),
-                work.publishedAt() == null ? null : work.publishedAt().toInstant(), 0L, durationSeconds, (long) work.revision(),
-                WorkDocument.suggestInputs(work.title(), work.tags(), java.util.List.of()));
+                work.publishedAt() == null ? null : work.publishedAt().toInstant(), views, durationSeconds, (long) work.revision(),
+                WorkDocument.suggestInputs(work.title(), work.tags(),
+                        work.topics().stream().map(topicNames::get).filter(Objects::nonNull).toList()));
     }
 }

@@ -2,24 +2,25 @@ package org.kepu.search.internal.query;
 
 import java.util.List;
 
-import org.kepu.search.internal.SearchProperties;
+import org.kepu.search.SearchParameters;
+import org.kepu.search.SearchResult;
+import org.kepu.search.WorkSearches;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Public search over published works; anyone may call it, signed in or not. */
 @RestController
 class SearchController {
 
-    private final WorkSearch search;
+    private final WorkSearches searches;
     private final WorkSuggestions suggestions;
-    private final SearchProperties properties;
 
-    SearchController(WorkSearch search, WorkSuggestions suggestions, SearchProperties properties) {
-        this.search = search;
+    SearchController(WorkSearches searches, WorkSuggestions suggestions) {
+        this.searches = searches;
         this.suggestions = suggestions;
-        this.properties = properties;
     }
 
     @GetMapping("/api/search")
@@ -31,9 +32,10 @@ class SearchController {
                               @RequestParam(required = false) String sort,
                               @RequestParam(required = false) String size,
                               @RequestParam(required = false) String page,
-                              @RequestParam(required = false) String after) {
-        return Mono.fromCallable(() -> SearchQuery.parse(q, topic, kind, organisation, year, sort, size, page, after, properties))
-                .flatMap(search::search);
+                              @RequestParam(required = false) String after,
+                              ServerWebExchange exchange) {
+        return searches.search(new SearchParameters(q, topic, kind, organisation, year, sort, size, page, after),
+                exchange.getLocaleContext().getLocale());
     }
 
     @GetMapping("/api/search/suggest")

@@ -48,7 +48,7 @@ public final class WorkQueries {
                     .sort(query.sort().order())
                     .size(query.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.excludes("body", "suggest", "credits")))
+                    .source(src -> src.filter(f -> f.excludes("body", "suggest*", "credits")))
                     .aggregations(facets(query));
             Query filter = filters(query, null);
             if (filter != null) {

@@ -1,8 +1,11 @@
 package org.kepu.search.internal.indexing;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,8 +15,10 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import org.junit.jupiter.api.Test;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedWorks;
+import org.kepu.content.PublishedWork;
 import org.kepu.content.PublishedWorks;
 import org.kepu.content.WorkId;
+import org.kepu.content.WorkKind;
 import org.kepu.search.internal.SearchProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -66,6 +71,29 @@ class SearchIndexingIntegrationTest {
         reviewed.as("demo-editor").post().uri("/api/works/{id}/unpublish", work).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "内容需要复核")).exchange().expectStatus().is2xxSuccessful();
         await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) == null);
+    }
+
+    @Test
+    void aSingleWriteOrDeleteIsSearchableWhenItCompletes() throws Exception {
+        // An index that never refreshes on its own: only the write's own refresh can make the work searchable.
+        String index = "refresh_it";
+        elasticsearch.indices().create(c -> c.index(index).settings(s -> s.refreshInterval(t -> t.time("-1")))).get();
+        try {
+            PublishedWork work = new PublishedWork(new WorkId(UUID.randomUUID()), 1, 1, WorkKind.ARTICLE, "kexie", "市科学技术协会",
+                    "单篇作品写入后即可检索", null, "<p>正文</p>", List.of(), List.of(), List.of(), List.of(), OffsetDateTime.now(), null,
+                    List.of());
+            String id = work.id().value().toString();
+            writer.index(index, work).block();
+            assertThat(searchable(index, id)).as("found by a search as soon as the write completed").isEqualTo(1);
+            writer.delete(index, id, 2).block();
+            assertThat(searchable(index, id)).as("gone from search as soon as the delete completed").isZero();
+        } finally {
+            elasticsearch.indices().delete(d -> d.index(index)).get();
+        }
+    }
+
+    private long searchable(String index, String id) throws Exception {
+        return elasticsearch.count(c -> c.index(index).query(q -> q.ids(i -> i.values(id)))).get().count();
     }
 
     @Test

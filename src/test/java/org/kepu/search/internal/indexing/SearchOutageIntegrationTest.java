@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kepu.KepuApplication;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedWorks;
+import org.kepu.testing.SwitchableTcpProxy;
 import org.kepu.content.PublishedRevision;
 import org.kepu.content.PublishedWorks;
 import org.kepu.content.WorkId;
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 class SearchOutageIntegrationTest {
 
     private static final String ALIAS = "works_outage";
+    private static final Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     ServerAddresses shared;
@@ -74,6 +76,9 @@ class SearchOutageIntegrationTest {
                     .expectStatus().isOk();
             client(app).get().uri("/api/search?q=科普").exchange().expectStatus().isEqualTo(503)
                     .expectHeader().exists("Retry-After");
+            // The site reads PostgreSQL: its pages render; its search page says search is away.
+            assertThat(page(client(app), "/", 200)).contains(titleOf(during.get(49)));
+            assertThat(page(client(app), "/search?q=科普", 503)).contains("搜索服务暂时不可用");
             assertThat(published(app)).hasSize(51).containsAll(during).contains(before.get(1)).doesNotContain(before.get(0));
 
             proxy.up();
@@ -97,12 +102,24 @@ class SearchOutageIntegrationTest {
                         "--kepu.jobs.backoff-max=3s");
     }
 
+    private static String page(WebTestClient web, String uri, int status) {
+        byte[] body = web.get().uri(uri).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(status)
+                .expectBody().returnResult().getResponseBody();
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String titleOf(String work) {
+        return TITLES.get(work);
+    }
+
     private static String create(WebTestClient member, String title) {
-        return (String) member.post().uri("/api/works").headers(h -> h.setBasicAuth("demo-society-member", ReviewedWorks.DEMO_PASSWORD))
+        String id = (String) member.post().uri("/api/works").headers(h -> h.setBasicAuth("demo-society-member", ReviewedWorks.DEMO_PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("kind", "ARTICLE", "organisation", "nutrition", "draft", ReviewedWorks.draft(title, List.of())))
                 .exchange().expectStatus().isCreated()
                 .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");
+        TITLES.put(id, title);
+        return id;
     }
 
     /** The review chain's last step, as the chain takes it. */

@@ -233,6 +233,59 @@ class SearchIntegrationTest {
     }
 
     @Test
+    void kindFacetsCarryTheirChineseNameOrTheEnglishOneForAnEnglishReader() {
+        Map<String, Object> chinese = search(uri -> uri.queryParam("q", "食品安全"));
+        assertThat(labels(chinese, "kind")).containsEntry("ARTICLE", "图文").containsEntry("VIDEO", "微视频");
+        Map<String, Object> all = search(uri -> uri);
+        assertThat(labels(all, "kind")).isEqualTo(Map.of("ARTICLE", "图文", "VIDEO", "微视频", "ANIMATION", "动画", "AUDIO", "音频"));
+
+        Map<String, Object> english = anonymous.get().uri("/api/search").header("Accept-Language", "en-GB,en;q=0.8").exchange()
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        assertThat(labels(english, "kind"))
+                .isEqualTo(Map.of("ARTICLE", "Article", "VIDEO", "Micro-video", "ANIMATION", "Animation", "AUDIO", "Audio"));
+        assertThat(labels(english, "topic")).containsEntry("food-safety", "食品安全");
+    }
+
+    @Test
+    void pinyinInitialsAndFullPinyinCompleteTitlesTagsAndTopicNames() {
+        // The topic name first (a space sorts before any letter: spaq comes before spaqjxy), then the titles.
+        assertThat(suggest("spaq")).extracting(s -> s.get("text"))
+                .containsExactly("食品安全", "食品安全进校园", "“食品安全”<小常识>");
+        assertThat(suggest("spaq")).filteredOn(s -> s.get("text").equals("食品安全进校园")).singleElement()
+                .satisfies(s -> assertThat(s.get("work")).isEqualTo("s08"));
+        assertThat(suggest("shipin")).extracting(s -> s.get("text"))
+                .contains("食品安全", "食品安全进校园", "食品厂车间用电安全检查")
+                .doesNotHaveDuplicates();
+        assertThat(suggest("Shi Pin")).isEqualTo(suggest("shipin"));
+        assertThat(suggest("dzll")).singleElement().satisfies(s -> {
+            assertThat(s.get("text")).isEqualTo("地震来了怎么办");
+            assertThat(s.get("work")).isEqualTo("s06");
+        });
+        assertThat(suggest("tanzhonghe")).extracting(s -> s.get("text")).containsExactly("碳中和与低碳生活");
+        assertThat(suggest("zzzz")).isEmpty();
+        assertThat(suggest("shipin", "2")).hasSize(2);
+    }
+
+    @Test
+    void directCompletionsComeBeforePinyinOnes() throws Exception {
+        assertThat(suggest("fangnishui")).extracting(s -> s.get("text")).containsExactly("防溺水教育");
+        WorkDocument latin = new WorkDocument("s11", "sports science 运动科学", null, "跑步前要热身。", List.of(), List.of(), "ARTICLE",
+                List.of(), "kexie", "市科学技术协会", List.of(), Instant.parse("2026-02-02T02:00:00Z"), 1L, null, 1L,
+                WorkDocument.suggestInputs("sports science 运动科学", List.of(), List.of()));
+        try {
+            index(latin);
+            // "s" begins the Latin title itself and the pinyin of 食品安全 and 双碳: the title comes first.
+            List<Object> texts = suggest("s", "20").stream().map(s -> s.get("text")).toList();
+            assertThat(texts).first().isEqualTo("sports science 运动科学");
+            assertThat(texts).contains("食品安全", "双碳").doesNotHaveDuplicates();
+            // Its own pinyin spelling ("sportsscience" + yundongkexue) names the same text, which counts once.
+            assertThat(suggest("sports science", "20")).extracting(s -> s.get("text")).containsExactly("sports science 运动科学");
+        } finally {
+            delete("s11");
+        }
+    }
+
+    @Test
     void searchAnswers503WithRetryAfterWhenElasticsearchHangsOrIsGone() throws Exception {
         try (SwitchableProxy proxy = new SwitchableProxy(servers.elasticsearch().url());
              ConfigurableApplicationContext app = start(proxy.url())) {
@@ -275,8 +328,25 @@ class SearchIntegrationTest {
                 .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
     }
 
+    private void index(WorkDocument work) throws Exception {
+        elasticsearch.index(i -> i.index("works_search_it").id(work.id()).document(work).refresh(Refresh.True)).get();
+    }
+
+    private void delete(String id) {
+        try {
+            elasticsearch.delete(d -> d.index("works_search_it").id(id).refresh(Refresh.True)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<Map<String, Object>> suggest(String prefix) {
-        return anonymous.get().uri(uri -> uri.path("/api/search/suggest").queryParam("prefix", "{p}").build(prefix)).exchange()
+        return suggest(prefix, "8");
+    }
+
+    private List<Map<String, Object>> suggest(String prefix, String size) {
+        return anonymous.get().uri(uri -> uri.path("/api/search/suggest").queryParam("prefix", "{p}").queryParam("size", size)
+                        .build(prefix)).exchange()
                 .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
                 }).returnResult().getResponseBody();
     }
@@ -289,6 +359,10 @@ class SearchIntegrationTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> facets(Map<String, Object> result, String name) {
         return ((Map<String, List<Map<String, Object>>>) result.get("facets")).get(name);
+    }
+
+    private static Map<String, Object> labels(Map<String, Object> result, String name) {
+        return facets(result, name).stream().collect(Collectors.toMap(v -> (String) v.get("value"), v -> v.get("label")));
     }
 
     private static Map<String, Object> facet(Map<String, Object> result, String name) {

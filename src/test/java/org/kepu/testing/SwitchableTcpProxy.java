@@ -1,4 +1,4 @@
-package org.kepu.search.internal.indexing;
+package org.kepu.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP forwarder that can be taken down and brought back on the same port: to the application behind
  * it, the server on the other side is down (connections refused, open ones cut) and then back.
  */
-final class SwitchableTcpProxy implements AutoCloseable {
+public final class SwitchableTcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listening;
 
-    SwitchableTcpProxy(int targetPort) throws IOException {
+    public SwitchableTcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
@@ -29,11 +29,11 @@ final class SwitchableTcpProxy implements AutoCloseable {
         up();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -43,7 +43,7 @@ final class SwitchableTcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         listening.close();
         for (Socket socket : open) {
             socket.close();

@@ -1,4 +1,4 @@
-package org.kepu.search.internal.query;
+package org.kepu.search;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,20 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from './session';
+
+/** A part of the console for some roles: its routes and the links it puts in the navigation. */
+export interface ConsoleArea {
+  /** Orders the navigation; lower first. */
+  order: number;
+  roles: readonly Role[];
+  nav: { to: string; label: string }[];
+  routes: RouteRecordRaw[];
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Who may open the route; absent means anyone signed in. */
+    roles?: readonly Role[];
+    /** Open without signing in (the sign-in screen). */
+    public?: boolean;
+  }
+}

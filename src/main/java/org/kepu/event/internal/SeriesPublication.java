@@ -1,0 +1,36 @@
+package org.kepu.event.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.kepu.media.MediaAssetId;
+import org.kepu.media.PublicMedia;
+import org.kepu.platform.AuditLog;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Makes a series public: its status, and its cover image among the public media (the media module serves an asset
+ * only while something published uses it; the series' id stands for the "work" there). Joins the caller's transaction.
+ */
+@Component
+class SeriesPublication {
+
+    private final SeriesTable series;
+    private final PublicMedia publicMedia;
+    private final AuditLog audit;
+
+    SeriesPublication(SeriesTable series, PublicMedia publicMedia, AuditLog audit) {
+        this.series = series;
+        this.publicMedia = publicMedia;
+        this.audit = audit;
+    }
+
+    Mono<Void> publish(Series approved, String by, String via) {
+        List<MediaAssetId> assets = approved.coverAsset() == null ? List.of() : List.of(new MediaAssetId(approved.coverAsset()));
+        return series.published(approved.id(), by)
+                .then(publicMedia.release(approved.id(), assets))
+                .then(audit.record(by, "event.published", SeriesEditor.subject(approved.id()),
+                        Map.of("title", approved.title(), "via", via)));
+    }
+}

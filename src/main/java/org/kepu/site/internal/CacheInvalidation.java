@@ -1,0 +1,68 @@
+package org.kepu.site.internal;
+
+import org.kepu.content.ColumnsChanged;
+import org.kepu.content.WorkPublished;
+import org.kepu.content.WorkUnpublished;
+import org.kepu.platform.ModuleEventListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishing or unpublishing a work, or an editor's change of columns, clears the page cache of every instance once the change has
+ * committed (clearing before the commit would let a page rendered from the old data be cached again).
+ * Outside a transaction it clears at once. A crash between commit and clearing costs at most the
+ * cache's time to live.
+ */
+@Configuration(proxyBeanMethods = false)
+class CacheInvalidation {
+
+    @Bean
+    ModuleEventListener<WorkPublished> clearPagesOnPublish(PageCache pages) {
+        return listener(WorkPublished.class, pages);
+    }
+
+    @Bean
+    ModuleEventListener<WorkUnpublished> clearPagesOnUnpublish(PageCache pages) {
+        return listener(WorkUnpublished.class, pages);
+    }
+
+    /** A column created, changed or reordered: listings and column pages change (window bounds passing by need the TTL). */
+    @Bean
+    ModuleEventListener<ColumnsChanged> clearPagesOnColumnsChanged(PageCache pages) {
+        return listener(ColumnsChanged.class, pages);
+    }
+
+    static Mono<Void> afterCommit(PageCache pages) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(transaction -> {
+                    if (!transaction.isSynchronizationActive()) {
+                        return pages.invalidate();
+                    }
+                    transaction.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return pages.invalidate();
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(noTransaction -> pages.invalidate());
+    }
+
+    private static <T> ModuleEventListener<T> listener(Class<T> type, PageCache pages) {
+        return new ModuleEventListener<>() {
+            @Override
+            public Class<T> eventType() {
+                return type;
+            }
+
+            @Override
+            public Mono<Void> on(T event) {
+                return afterCommit(pages);
+            }
+        };
+    }
+}

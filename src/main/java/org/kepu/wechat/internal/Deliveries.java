@@ -1,0 +1,80 @@
+package org.kepu.wechat.internal;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * WeChat delivers a message again when it had no answer within 5 s (three tries in all). Each delivery is handled
+ * once: the first claims its key with {@code SET NX} (MsgId, or FromUserName + CreateTime for events, as WeChat
+ * advises), computes the reply and stores it under the key; a retry finds the key and answers the stored reply
+ * (waiting for it at most until its own deadline) without acting again. A reply that misses the deadline is answered
+ * with an empty reply ({@code success}) but still completes and is stored, so WeChat's retry delivers it.
+ */
+@Component
+class Deliveries {
+
+    /** What a reply is answered with when there is none (WeChat's "no reply"). */
+    static final String NO_REPLY = "";
+
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    private static final String PREFIX = "kepu:wechat:delivery:";
+    private static final String PENDING = "\u0000pending";
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final RedisReactiveCommands<String, String> redis;
+
+    Deliveries(RedisReactiveCommands<String, String> redis) {
+        this.redis = redis;
+    }
+
+    static String key(WxMpXmlMessage message) {
+        if (message.getMsgId() != null) {
+            return message.getToUser() + ":msg:" + message.getMsgId();
+        }
+        return message.getToUser() + ":event:" + message.getFromUser() + ":" + message.getCreateTime();
+    }
+
+    /**
+     * The reply to a delivery: computed once per key however often it arrives, answered within {@code deadline}.
+     *
+     * @param reply the reply's XML, or {@link #NO_REPLY}
+     */
+    Mono<String> once(String key, Duration ttl, Duration deadline, Supplier<Mono<String>> reply) {
+        String stored = PREFIX + key;
+        return redis.set(stored, PENDING, SetArgs.Builder.nx().px(ttl.toMillis()))
+                .map("OK"::equals)
+                .defaultIfEmpty(false)
+                .flatMap(first -> first ? compute(stored, deadline, reply) : awaitStored(stored, deadline));
+    }
+
+    private Mono<String> compute(String stored, Duration deadline, Supplier<Mono<String>> reply) {
+        Mono<String> work = Mono.defer(reply)
+                .defaultIfEmpty(NO_REPLY)
+                .onErrorResume(failure -> {
+                    log.warn("WeChat reply failed; answering none", failure);
+                    return Mono.just(NO_REPLY);
+                })
+                .flatMap(xml -> redis.set(stored, xml, SetArgs.Builder.xx().keepttl()).thenReturn(xml)
+                        .onErrorReturn(xml));
+        // Not cancelled by the deadline: a late reply is still stored for WeChat's retry.
+        return Mono.fromFuture(work.toFuture(), true)
+                .timeout(deadline, Mono.fromRunnable(() -> log.info("WeChat reply missed its deadline of {}; answered none", deadline))
+                        .thenReturn(NO_REPLY));
+    }
+
+    private Mono<String> awaitStored(String stored, Duration deadline) {
+        return redis.get(stored)
+                .filter(value -> !PENDING.equals(value))
+                .repeatWhenEmpty(repeat -> repeat.delayElements(POLL))
+                .timeout(deadline, Mono.just(NO_REPLY))
+                .defaultIfEmpty(NO_REPLY);
+    }
+}

@@ -1,0 +1,90 @@
+package org.kepu.site.internal;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.kepu.ReviewedWorks;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One video work and one audio work of 市营养学会 whose media went through upload and processing and which
+ * passed the review chain, as the browser and HTML tests need them: published once per application context
+ * (keyed by its port), since processing takes a while. The context must run media processing
+ * ({@code kepu.media.processing.enabled=true}).
+ */
+record PublishedMediaWorks(String video, String videoTitle, String videoTopic, String audio, String audioTitle) {
+
+    static final String SEARCH_TERM = "地震";
+    private static final Duration PROCESSING = Duration.ofSeconds(180);
+    private static final Path SAMPLES = Path.of("content-samples");
+    private static final Map<Integer, PublishedMediaWorks> BY_PORT = new ConcurrentHashMap<>();
+
+    static PublishedMediaWorks in(WebTestClient anonymous, int port) {
+        return BY_PORT.computeIfAbsent(port, ignored -> publish(anonymous));
+    }
+
+    private static PublishedMediaWorks publish(WebTestClient anonymous) {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String videoAsset = upload(reviewed, "VIDEO", "地震来了怎么办.mp4", "video/earthquake-drill.mp4");
+        String audioAsset = upload(reviewed, "AUDIO", "高血压防治小课堂.mp3", "audio/hypertension.mp3");
+        awaitProcessed(reviewed, videoAsset);
+        awaitProcessed(reviewed, audioAsset);
+
+        String videoTitle = "地震来了怎么办 " + suffix;
+        Map<String, Object> videoDraft = ReviewedWorks.draft(videoTitle, List.of(videoAsset));
+        videoDraft.put("topics", List.of("emergency"));
+        videoDraft.put("summary", "地震发生时就近伏地、遮挡、手抓牢，震后有序撤离到空旷地带。");
+        videoDraft.put("body", "遇到地震不要慌：就近躲避，远离窗户，不乘电梯。");
+        String video = reviewed.create("VIDEO", videoDraft);
+
+        String audioTitle = "高血压防治小课堂 " + suffix;
+        Map<String, Object> audioDraft = ReviewedWorks.draft(audioTitle, List.of(audioAsset));
+        audioDraft.put("summary", "少盐饮食、规律服药、定期测量血压。");
+        String audio = reviewed.create("AUDIO", audioDraft);
+
+        reviewed.publish(video);
+        reviewed.publish(audio);
+        return new PublishedMediaWorks(video, videoTitle, "emergency", audio, audioTitle);
+    }
+
+    private static String upload(ReviewedWorks reviewed, String purpose, String name, String sample) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(SAMPLES.resolve(sample));
+        } catch (IOException e) {
+            throw new IllegalStateException("sample " + sample + " is missing", e);
+        }
+        return (String) reviewed.as("demo-society-member").post().uri("/api/media/assets?purpose={p}", purpose)
+                .header("X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(bytes)
+                .exchange().expectStatus().isCreated()
+                .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");
+    }
+
+    private static void awaitProcessed(ReviewedWorks reviewed, String asset) {
+        await("processing of " + asset).atMost(PROCESSING).pollInterval(Duration.ofMillis(500)).until(() -> "PROCESSED".equals(
+                reviewed.as("demo-society-member").get().uri("/api/media/assets/{id}", asset).exchange().expectStatus().isOk()
+                        .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("status")));
+    }
+
+    String videoPath() {
+        return "/works/" + video;
+    }
+
+    String audioPath() {
+        return "/works/" + audio;
+    }
+}

@@ -1,0 +1,82 @@
+package org.kepu.site.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kepu.KepuIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pages as served are valid HTML by the Nu HTML Checker (what validator.w3.org/nu runs): the home page,
+ * a video page with its player, an audio page, a topic, search results with highlights and facets, the events
+ * and the not-found page. Warnings are printed, errors fail.
+ */
+@KepuIntegrationTest
+@TestPropertySource(properties = "kepu.media.processing.enabled=true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SiteHtmlValidityIntegrationTest {
+
+    @Autowired
+    WebTestClient anonymous;
+    @LocalServerPort
+    int port;
+
+    private final HtmlChecker checker = new HtmlChecker();
+    private PublishedMediaWorks works;
+
+    @BeforeAll
+    void publishMediaWorks() {
+        works = PublishedMediaWorks.in(anonymous, port);
+        await("search index").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> new String(page("/search?q=" + PublishedMediaWorks.SEARCH_TERM, 200), java.nio.charset.StandardCharsets.UTF_8).contains("<em>"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "video", "audio", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
+            "/search?q=" + PublishedMediaWorks.SEARCH_TERM + "&kind=video", "/search?q=没有这样的作品xyz", "/events", "/topics",
+            "/no-such-page"})
+    void pagesAreValidHtml(String which) {
+        String uri = switch (which) {
+            case "video" -> works.videoPath();
+            case "audio" -> works.audioPath();
+            default -> which;
+        };
+        byte[] html = page(uri, uri.equals("/no-such-page") ? 404 : 200);
+        if (which.equals("video")) {
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<video").contains("data-hls=");
+        }
+        if (which.equals("audio")) {
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<audio").contains("data-waveform=");
+        }
+
+        List<HtmlChecker.Message> messages = checker.check(html);
+        messages.stream().filter(message -> !message.error()).forEach(message -> System.out.println(uri + ": " + message));
+        assertThat(messages.stream().filter(HtmlChecker.Message::error).toList()).as("HTML errors on " + uri).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCheckerFindsErrors() {
+        List<HtmlChecker.Message> messages = checker.check("""
+                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
+                <body><p>段落<div>块</p><button aria-pressed="maybe">按钮</button></body></html>""".getBytes());
+        assertThat(messages.stream().filter(HtmlChecker.Message::error).map(HtmlChecker.Message::message))
+                .anySatisfy(message -> assertThat(message).contains("“p” end tag"))
+                .anySatisfy(message -> assertThat(message).contains("aria-pressed"));
+    }
+
+    private byte[] page(String uri, int status) {
+        return anonymous.get().uri(uri).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(status)
+                .expectBody().returnResult().getResponseBody();
+    }
+}

@@ -35,6 +35,11 @@ class ExpertsTable implements Experts {
                 .map(ExpertsTable::expert).all();
     }
 
+    @Override
+    public Mono<Expert> byAccount(String username) {
+        return database.sql(SELECT + " WHERE e.account = :account").bind("account", username).map(ExpertsTable::expert).one();
+    }
+
     Flux<Expert> all() {
         return database.sql(SELECT + " ORDER BY e.name").map(ExpertsTable::expert).all();
     }

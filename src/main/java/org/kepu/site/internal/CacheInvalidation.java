@@ -35,6 +35,12 @@ class CacheInvalidation {
         return listener(ColumnsChanged.class, pages);
     }
 
+    /** A rumor published, unpublished, or a rumor column or list changed: the library's pages, the home page and search cards. */
+    @Bean
+    ModuleEventListener<org.kepu.rumor.RumorsChanged> clearPagesOnRumorsChanged(PageCache pages) {
+        return listener(org.kepu.rumor.RumorsChanged.class, pages);
+    }
+
     static Mono<Void> afterCommit(PageCache pages) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .flatMap(transaction -> {

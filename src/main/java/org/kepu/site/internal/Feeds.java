@@ -32,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class Feeds {
 
-    private static final String RSS = "rss_2.0";
+    static final String RSS = "rss_2.0";
     private static final String ATOM = "atom_1.0";
 
     private final PageResponses pages;
@@ -82,32 +82,45 @@ class Feeds {
                                 .subscribeOn(Schedulers.boundedElastic()))));
     }
 
+    /** One entry of a feed: a work, a rumor rebuttal. */
+    record FeedEntry(String title, String path, String uri, String author, java.time.OffsetDateTime published, String summary) {
+    }
+
     private static String write(SiteRequest request, Channel channel, List<PublishedWork> list, String type, String self)
+            throws FeedException {
+        List<FeedEntry> entries = list.stream().map(work -> new FeedEntry(work.title(), "/works/" + work.id().value(),
+                "urn:uuid:" + work.id().value(), work.organisationName(), work.publishedAt(),
+                work.summary() == null || work.summary().isBlank() ? work.title() : work.summary())).toList();
+        return write(request, channel.title(), channel.path(), entries, type, self);
+    }
+
+    /** The feed as RSS 2.0 or Atom 1.0 ({@code type}); {@code self} is the feed's own path. */
+    static String write(SiteRequest request, String title, String path, List<FeedEntry> list, String type, String self)
             throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(channel.title());
-        feed.setLink(request.absolute(channel.path()));
+        feed.setTitle(title);
+        feed.setLink(request.absolute(path));
         feed.setUri(request.absolute(self));
-        feed.setDescription(channel.title());
+        feed.setDescription(title);
         feed.setLanguage("zh-CN");
-        if (!list.isEmpty() && list.get(0).publishedAt() != null) {
-            feed.setPublishedDate(Date.from(list.get(0).publishedAt().toInstant()));
+        if (!list.isEmpty() && list.get(0).published() != null) {
+            feed.setPublishedDate(Date.from(list.get(0).published().toInstant()));
         }
         List<SyndEntry> entries = new ArrayList<>();
-        for (PublishedWork work : list) {
+        for (FeedEntry item : list) {
             SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(work.title());
-            entry.setLink(request.absolute("/works/" + work.id().value()));
-            entry.setUri("urn:uuid:" + work.id().value());
-            entry.setAuthor(work.organisationName());
-            if (work.publishedAt() != null) {
-                entry.setPublishedDate(Date.from(work.publishedAt().toInstant()));
-                entry.setUpdatedDate(Date.from(work.publishedAt().toInstant()));
+            entry.setTitle(item.title());
+            entry.setLink(request.absolute(item.path()));
+            entry.setUri(item.uri());
+            entry.setAuthor(item.author());
+            if (item.published() != null) {
+                entry.setPublishedDate(Date.from(item.published().toInstant()));
+                entry.setUpdatedDate(Date.from(item.published().toInstant()));
             }
             SyndContent summary = new SyndContentImpl();
             summary.setType("text/plain");
-            summary.setValue(work.summary() == null || work.summary().isBlank() ? work.title() : work.summary());
+            summary.setValue(item.summary());
             entry.setDescription(summary);
             entries.add(entry);
         }

@@ -9,6 +9,8 @@ import org.kepu.content.Columns;
 import org.kepu.content.PublishedWorks;
 import org.kepu.content.Topics;
 import org.kepu.content.WorkListing;
+import org.kepu.rumor.PublicRumor;
+import org.kepu.rumor.PublicRumors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,10 +34,12 @@ class HomePage {
     private final UpcomingEvents events;
     private final StructuredData structured;
     private final SiteProperties properties;
+    private final PublicRumors rumors;
 
     HomePage(PageResponses pages, PageRenderer renderer, PublishedWorks works, Topics topics, Columns columns,
              FeaturedWorks featured, MostViewed mostViewed, WorkCards cards, UpcomingEvents events, StructuredData structured,
-             SiteProperties properties) {
+             SiteProperties properties, PublicRumors rumors) {
+        this.rumors = rumors;
         this.pages = pages;
         this.renderer = renderer;
         this.works = works;
@@ -76,7 +80,9 @@ class HomePage {
                 .concatMap(column -> section(column.name(), "/columns/" + column.slug(), WorkListing.inColumn(column.slug(), 0, PER_SECTION)))
                 .filter(section -> !section.works().isEmpty()).collectList();
         Mono<List<WorkCard>> popular = mostViewed.top(PER_SECTION).flatMap(cards::cards);
-        return Mono.zip(picks, newest, topicSections, columnSections, popular, events.upcoming(OffsetDateTime.now(), 5))
+        // The rumor block is left out (hidden) when the library cannot be read: the home page never fails for it.
+        Mono<List<PublicRumor>> latestRumors = rumors.latest(null, 3).collectList().onErrorResume(error -> Mono.just(List.of()));
+        return Mono.zip(picks, newest, topicSections, columnSections, popular, events.upcoming(OffsetDateTime.now(), 5), latestRumors)
                 .map(found -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("featured", found.getT1());
@@ -85,6 +91,7 @@ class HomePage {
                     model.put("columnSections", found.getT4());
                     model.put("mostViewed", found.getT5());
                     model.put("events", found.getT6());
+                    model.put("rumors", found.getT7());
                     return model;
                 });
     }

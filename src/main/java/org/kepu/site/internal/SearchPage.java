@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Optional;
+
 import org.kepu.platform.ProblemException;
+import org.kepu.rumor.PublicRumors;
+import org.kepu.rumor.RumorCard;
 import org.kepu.search.SearchParameters;
 import org.kepu.search.SearchResult;
 import org.kepu.search.WorkSearches;
@@ -32,18 +36,22 @@ class SearchPage {
     private static final int PER_PAGE = 10;
     /** Page links stop at search's default page depth ({@code kepu.search.max-page-depth}); deeper pages answer 422. */
     private static final int REACHABLE = 1000;
+    /** A rumor card that takes longer than this is left out rather than slowing the results. */
+    private static final java.time.Duration RUMOR_WAIT = java.time.Duration.ofSeconds(2);
     private static final List<String> FACETS = List.of("topic", "kind", "organisation", "year");
 
     private final PageRenderer renderer;
     private final WorkSearches searches;
     private final WorkCards cards;
     private final SiteProperties properties;
+    private final PublicRumors rumors;
 
-    SearchPage(PageRenderer renderer, WorkSearches searches, WorkCards cards, SiteProperties properties) {
+    SearchPage(PageRenderer renderer, WorkSearches searches, WorkCards cards, SiteProperties properties, PublicRumors rumors) {
         this.renderer = renderer;
         this.searches = searches;
         this.cards = cards;
         this.properties = properties;
+        this.rumors = rumors;
     }
 
     record Facet(String name, List<FacetLink> values) {
@@ -52,7 +60,8 @@ class SearchPage {
     record FacetLink(String label, long count, String path, boolean selected) {
     }
 
-    record Outcome(HttpStatus status, SearchResult result, String problem) {
+    /** @param rumor the rebuttal card of a known rumor the query matches, or null */
+    record Outcome(HttpStatus status, SearchResult result, String problem, RumorCard rumor) {
     }
 
     @GetMapping(value = "/search", produces = "text/html")
@@ -73,10 +82,13 @@ class SearchPage {
         filters.put("year", year == null ? List.of() : year);
         SearchParameters parameters = new SearchParameters(q, filters.get("topic"), filters.get("kind"), filters.get("organisation"),
                 filters.get("year"), sort, Integer.toString(PER_PAGE), Integer.toString(number), null);
+        Mono<Optional<RumorCard>> card = q == null || q.isBlank() || number > 1 ? Mono.just(Optional.empty())
+                : rumors.matchFor(q).map(Optional::of).timeout(RUMOR_WAIT, Mono.empty()).defaultIfEmpty(Optional.empty());
         return searches.search(parameters)
-                .map(result -> new Outcome(HttpStatus.OK, result, null))
+                .map(result -> new Outcome(HttpStatus.OK, result, null, null))
                 .onErrorResume(ProblemException.class, problem -> Mono.just(new Outcome(
-                        problem.status().is5xxServerError() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK, null, problem.code())))
+                        problem.status().is5xxServerError() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK, null, problem.code(), null)))
+                .zipWith(card, (outcome, rumor) -> new Outcome(outcome.status(), outcome.result(), outcome.problem(), rumor.orElse(null)))
                 .flatMap(outcome -> render(request, q, sort, filters, number, outcome)
                         .map(html -> {
                             ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
@@ -103,6 +115,7 @@ class SearchPage {
         model.put("q", query);
         model.put("sort", sort == null ? "" : sort);
         model.put("problem", outcome.problem());
+        model.put("rumorCard", outcome.rumor());
         SearchResult result = outcome.result();
         if (result == null) {
             model.put("hits", List.of());

@@ -85,6 +85,38 @@ class StructuredData {
         return write(document);
     }
 
+    /**
+     * A rumor item as {@code ClaimReview} (schema.org; the fields Google's fact-check guidelines ask for): the claim,
+     * where it appeared, the verdict as {@code reviewRating.alternateName} with a 1 to 5 rating (1 false, 5 true),
+     * the association as author.
+     */
+    String claimReview(SiteRequest request, org.kepu.rumor.PublicRumor rumor, String verdictName) {
+        List<Object> appearances = new ArrayList<>();
+        rumor.appearances().forEach(appearance -> {
+            Map<String, Object> work = ordered("@type", "CreativeWork", "name", appearance.where(), "url", appearance.url());
+            work.values().removeIf(value -> value == null);
+            appearances.add(work);
+        });
+        Map<String, Object> claim = ordered("@type", "Claim", "datePublished", rumor.firstSeen() == null ? null : rumor.firstSeen().toString(),
+                "appearance", appearances.isEmpty() ? null : appearances);
+        claim.values().removeIf(value -> value == null);
+        int rating = switch (rumor.verdict()) {
+            case RUMOR -> 1;
+            case INACCURATE -> 2;
+            case DISPUTED -> 3;
+            case TRUE -> 5;
+        };
+        Map<String, Object> document = ordered("@context", "https://schema.org", "@type", "ClaimReview",
+                "url", request.absolute("/rumors/" + rumor.slug()), "claimReviewed", rumor.claim(), "itemReviewed", claim,
+                "author", ordered("@type", "Organization", "name", properties.name(), "url", request.absolute("/")),
+                "reviewRating", ordered("@type", "Rating", "ratingValue", rating, "bestRating", 5, "worstRating", 1,
+                        "alternateName", verdictName),
+                "datePublished", rumor.publishedAt() == null ? null : rumor.publishedAt().toLocalDate().toString(),
+                "reviewBody", rumor.truth(), "inLanguage", "zh-CN");
+        document.values().removeIf(value -> value == null);
+        return write(document);
+    }
+
     private static String description(PublishedWork work) {
         return work.summary() == null || work.summary().isBlank() ? work.title() : work.summary();
     }

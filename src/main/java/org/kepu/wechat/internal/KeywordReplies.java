@@ -12,6 +12,7 @@ import org.kepu.content.Topics;
 import org.kepu.event.EventFilter;
 import org.kepu.event.PublicOccurrence;
 import org.kepu.platform.ProblemException;
+import org.kepu.rumor.PublicRumors;
 import org.kepu.search.SearchParameters;
 import org.kepu.search.SearchResult;
 import org.kepu.search.WorkSearches;
@@ -38,14 +39,20 @@ class KeywordReplies {
     /** Lines listed in a one-article answer. */
     static final int LIST_LINES = 5;
 
+    /** A rumor card not found by then is left out: WeChat waits five seconds for the whole answer. */
+    static final java.time.Duration RUMOR_WAIT = java.time.Duration.ofMillis(1500);
+
     private final PublishedEvents events;
     private final WorkSearches searches;
+    private final PublicRumors rumors;
     private final Topics topics;
     private final ReplyTexts texts;
     private final String site;
 
-    KeywordReplies(PublishedEvents events, WorkSearches searches, Topics topics, ReplyTexts texts, WeChatProperties properties) {
+    KeywordReplies(PublishedEvents events, WorkSearches searches, PublicRumors rumors, Topics topics, ReplyTexts texts,
+                   WeChatProperties properties) {
         this.events = events;
+        this.rumors = rumors;
         this.searches = searches;
         this.topics = topics;
         this.texts = texts;
@@ -113,8 +120,21 @@ class KeywordReplies {
         return texts.when(occurrence.startsAt()) + " " + texts.status(occurrence) + ReplyTexts.title(occurrence);
     }
 
+    /** A text that matches a known rumor is answered with its rebuttal first; otherwise with search results. */
     private Mono<Answer> search(String text, int maxArticles) {
         String query = text.length() > MAX_QUERY ? text.substring(0, MAX_QUERY) : text;
+        return rumors.matchFor(text).timeout(RUMOR_WAIT, Mono.empty())
+                .flatMap(card -> {
+                    Article rebuttal = new Article(texts.text("reply.rumor-title", texts.text("reply.verdict." + card.verdict().name()), card.claim()),
+                            card.truth(), null, site + "/rumors/" + card.slug());
+                    return maxArticles <= 1 ? Mono.just(Answer.news(List.of(rebuttal)))
+                            : works(query, maxArticles - 1).map(answer -> answer.articles().isEmpty() ? Answer.news(List.of(rebuttal))
+                                    : Answer.news(java.util.stream.Stream.concat(java.util.stream.Stream.of(rebuttal), answer.articles().stream()).toList()));
+                })
+                .switchIfEmpty(Mono.defer(() -> works(query, maxArticles)));
+    }
+
+    private Mono<Answer> works(String query, int maxArticles) {
         int size = Math.max(maxArticles, LIST_LINES);
         return searches.search(new SearchParameters(query, null, null, null, null, null, Integer.toString(size), null, null))
                 .map(result -> results(query, result, maxArticles))

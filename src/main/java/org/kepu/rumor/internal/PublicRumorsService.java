@@ -76,10 +76,14 @@ class PublicRumorsService implements PublicRumors {
     /** A search server that is down means no card, never a failed search. */
     @Override
     public Mono<RumorCard> matchFor(String query) {
+        double threshold = properties.matching().search();
         return matcher.match(query, true)
-                .flatMap(scored -> scored.isEmpty() || scored.get(0).score() < properties.matching().search() ? Mono.<RumorCard>empty()
-                        : published.byId(UUID.fromString(scored.get(0).document().id()))
-                                .map(rumor -> new RumorCard(rumor.slug(), rumor.claim(), rumor.verdict(), rumor.truth(), scored.get(0).score())))
+                .flatMapMany(Flux::fromIterable)
+                .takeWhile(scored -> scored.score() >= threshold)
+                // The index may briefly lag an unpublication: only a snapshot that is public now makes a card.
+                .concatMap(scored -> published.byId(UUID.fromString(scored.document().id()))
+                        .map(rumor -> new RumorCard(rumor.slug(), rumor.claim(), rumor.verdict(), rumor.truth(), scored.score())))
+                .next()
                 .onErrorResume(error -> {
                     log.warn("Rumor matching failed for a search ({}); answering without a rumor card", error.toString());
                     return Mono.empty();

@@ -62,7 +62,8 @@ class AuthorizationMatrixIntegrationTest {
     private static final List<String> PAGES = List.of("/", "/topics", "/topics/{slug}", "/columns", "/columns/{slug}", "/societies",
             "/societies/{slug}", "/works/{id}", "/search", "/events", "/events/{series}", "/events/{series}/{occurrence}", "/robots.txt", "/sitemap.xml", "/sitemap-pages.xml",
             "/sitemap-works-{number}.xml", "/feed.xml", "/atom.xml", "/topics/{slug}/feed.xml", "/topics/{slug}/atom.xml",
-            "/columns/{slug}/feed.xml", "/columns/{slug}/atom.xml");
+            "/columns/{slug}/feed.xml", "/columns/{slug}/atom.xml", "/rumors", "/rumors/{slug}", "/rumors/columns/{slug}",
+            "/rumors/columns/{slug}/feed.xml", "/rumors/lists/{period}", "/rumors/report");
 
     static {
         EXPECTED.put("GET /api/me", Access.SIGNED_IN);
@@ -172,6 +173,24 @@ class AuthorizationMatrixIntegrationTest {
         // Staff, and the occurrence's volunteer coordinators (accounts of any role): the module decides.
         EXPECTED.put("POST /api/events/occurrences/{id}/check-ins", Access.SIGNED_IN);
         EXPECTED.put("POST /api/views/{work}", Access.PUBLIC);
+        EXPECTED.put("POST /api/rumors/public/clues", Access.PUBLIC);
+        EXPECTED.put("GET /api/rumors/clues", Access.STAFF);
+        EXPECTED.put("GET /api/rumors/clues/{id}", Access.STAFF);
+        EXPECTED.put("POST /api/rumors/clues/{id}/link", Access.STAFF);
+        EXPECTED.put("POST /api/rumors/clues/{id}/item", Access.STAFF);
+        EXPECTED.put("POST /api/rumors/clues/{id}/dismiss", Access.STAFF);
+        EXPECTED.put("GET /api/rumors/matches", Access.STAFF);
+        EXPECTED.put("GET /api/rumors/items", Access.REVIEW_READERS);
+        EXPECTED.put("POST /api/rumors/items", Access.STAFF);
+        EXPECTED.put("GET /api/rumors/items/{id}", Access.REVIEW_READERS);
+        EXPECTED.put("PUT /api/rumors/items/{id}", Access.STAFF);
+        EXPECTED.put("POST /api/rumors/items/{id}/submissions", Access.STAFF);
+        EXPECTED.put("POST /api/rumors/items/{id}/decisions", Access.SIGNERS);
+        EXPECTED.put("POST /api/rumors/items/{id}/unpublish", Access.STAFF);
+        EXPECTED.put("GET /api/rumors/columns", Access.STAFF);
+        EXPECTED.put("PUT /api/rumors/columns/{slug}", Access.STAFF);
+        EXPECTED.put("GET /api/rumors/lists", Access.STAFF);
+        EXPECTED.put("PUT /api/rumors/lists/{kind}/{period}", Access.STAFF);
         EXPECTED.put("GET /api/site/featured", Access.STAFF);
         EXPECTED.put("PUT /api/site/featured", Access.STAFF);
         // The public site's pages, feeds and sitemaps.
@@ -335,7 +354,8 @@ class AuthorizationMatrixIntegrationTest {
                 .replaceAll("\\{(id|asset)}", parts[1].startsWith("/api/admin/jobs") || parts[1].startsWith("/api/inbox") ? "1" : UUID.randomUUID().toString())
                 .replace("{username}", "nobody-here").replace("{slug}", "health").replace("{series}", "no-such-series")
                 .replace("{occurrence}", "no-such-occurrence").replace("{work}", UUID.randomUUID().toString())
-                .replace("{token}", "no-such-token").replace("{topic}", "health");
+                .replace("{token}", "no-such-token").replace("{topic}", "health")
+                .replace("{kind}", "MONTH").replace("{period}", "2026-10");
         WebTestClient client = role == null ? anonymous : anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(headers -> headers.setBasicAuth(ACCOUNTS.get(role),
                         role == Role.ADMIN ? "test-admin-password" : "kepu-demo-2026")).build();

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 class RumorClues {
 
     /** What a citizen sends; {@code contact} is optional and stays with the editors. */
-    record Report(String claim, String whereSeen, String link, String contact) {
+    record RumorReport(String claim, String whereSeen, String link, String contact) {
     }
 
     private final RumorCluesTable clues;
@@ -45,7 +45,7 @@ class RumorClues {
         this.transaction = transaction;
     }
 
-    Mono<UUID> report(Report report) {
+    Mono<UUID> report(RumorReport report) {
         String claim = RumorChecks.text(report == null ? null : report.claim(), "claim", 1000);
         String whereSeen = optional(report.whereSeen(), "whereSeen", 200);
         String link = optional(report.link(), "link", 500);

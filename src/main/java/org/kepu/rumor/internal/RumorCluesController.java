@@ -30,14 +30,14 @@ import reactor.core.publisher.Mono;
 @RestController
 class RumorCluesController {
 
-    record LinkRequest(UUID item) {
+    record RumorLinkRequest(UUID item) {
     }
 
-    record DismissRequest(String note) {
+    record RumorDismissRequest(String note) {
     }
 
     /** A clue with the items that may already rebut it, best first. */
-    record ClueView(RumorClue clue, List<RumorMatch> matches) {
+    record RumorClueView(RumorClue clue, List<RumorMatch> matches) {
     }
 
     private final RumorClues clues;
@@ -51,7 +51,7 @@ class RumorCluesController {
     }
 
     @PostMapping(value = "/api/rumors/public/clues", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> report(@RequestBody RumorClues.Report report) {
+    Mono<ResponseEntity<Map<String, Object>>> report(@RequestBody RumorClues.RumorReport report) {
         return Mono.defer(() -> clues.report(report))
                 .map(id -> ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of("id", id, "status", "RECEIVED")));
     }
@@ -77,14 +77,14 @@ class RumorCluesController {
     }
 
     @GetMapping("/api/rumors/clues/{id}")
-    Mono<ClueView> clue(@PathVariable UUID id) {
+    Mono<RumorClueView> clue(@PathVariable UUID id) {
         return table.find(id)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "rumor-clue-not-found", id)))
-                .flatMap(clue -> matches.forEditors(clue.claim()).map(found -> new ClueView(clue, found)));
+                .flatMap(clue -> matches.forEditors(clue.claim()).map(found -> new RumorClueView(clue, found)));
     }
 
     @PostMapping("/api/rumors/clues/{id}/link")
-    Mono<ResponseEntity<Void>> link(@PathVariable UUID id, @RequestBody LinkRequest request, Principal user) {
+    Mono<ResponseEntity<Void>> link(@PathVariable UUID id, @RequestBody RumorLinkRequest request, Principal user) {
         if (request.item() == null) {
             return Mono.error(RumorChecks.required("item"));
         }
@@ -98,7 +98,7 @@ class RumorCluesController {
     }
 
     @PostMapping("/api/rumors/clues/{id}/dismiss")
-    Mono<ResponseEntity<Void>> dismiss(@PathVariable UUID id, @RequestBody DismissRequest request, Principal user) {
+    Mono<ResponseEntity<Void>> dismiss(@PathVariable UUID id, @RequestBody RumorDismissRequest request, Principal user) {
         return Mono.defer(() -> clues.dismiss(id, request.note(), Actor.of(user))).thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -108,7 +108,7 @@ class RumorCluesController {
         return matches.forEditors(text);
     }
 
-    private static RumorClues.Report report(MultiValueMap<String, String> form) {
-        return new RumorClues.Report(form.getFirst("claim"), form.getFirst("whereSeen"), form.getFirst("link"), form.getFirst("contact"));
+    private static RumorClues.RumorReport report(MultiValueMap<String, String> form) {
+        return new RumorClues.RumorReport(form.getFirst("claim"), form.getFirst("whereSeen"), form.getFirst("link"), form.getFirst("contact"));
     }
 }

@@ -24,11 +24,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class RumorColumnsAndListsController {
 
-    record ColumnRequest(String name, String description, String organisation) {
+    record RumorColumnRequest(String name, String description, String organisation) {
     }
 
     /** @param items item ids in the order the list shows them; only published items appear publicly */
-    record ListRequest(String title, List<UUID> items, boolean published) {
+    record RumorListRequest(String title, List<UUID> items, boolean published) {
     }
 
     private static final Pattern MONTH = Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
@@ -55,7 +55,7 @@ class RumorColumnsAndListsController {
     }
 
     @PutMapping("/api/rumors/columns/{slug}")
-    Mono<PublicRumorColumn> saveColumn(@PathVariable String slug, @RequestBody ColumnRequest request, Principal user) {
+    Mono<PublicRumorColumn> saveColumn(@PathVariable String slug, @RequestBody RumorColumnRequest request, Principal user) {
         if (!RumorChecks.SLUG.matcher(slug).matches() || slug.length() > 64) {
             return Mono.error(RumorChecks.invalid("slug"));
         }
@@ -76,7 +76,7 @@ class RumorColumnsAndListsController {
     }
 
     @PutMapping("/api/rumors/lists/{kind}/{period}")
-    Mono<RumorList> saveList(@PathVariable String kind, @PathVariable String period, @RequestBody ListRequest request, Principal user) {
+    Mono<RumorList> saveList(@PathVariable String kind, @PathVariable String period, @RequestBody RumorListRequest request, Principal user) {
         boolean valid = "MONTH".equals(kind) && MONTH.matcher(period).matches() || "YEAR".equals(kind) && YEAR.matcher(period).matches();
         if (!valid) {
             return Mono.error(RumorChecks.invalid("period"));

@@ -41,7 +41,7 @@ class RumorDecisionsTable {
 
     private static RumorDecision decision(Readable row) {
         return new RumorDecision(row.get("round", Integer.class), RumorStage.valueOf(row.get("stage", String.class)),
-                RumorDecision.Verdict.valueOf(row.get("verdict", String.class)), row.get("reason", String.class),
+                RumorReviewVerdict.valueOf(row.get("verdict", String.class)), row.get("reason", String.class),
                 row.get("decided_by", String.class), row.get("expert_name", String.class), row.get("expert_title", String.class),
                 row.get("decided_at", OffsetDateTime.class));
     }

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class RumorItemsController {
 
-    record DecisionRequest(RumorDecision.Verdict verdict, String reason) {
+    record RumorDecisionRequest(RumorReviewVerdict verdict, String reason) {
     }
 
     private static final TypeReference<List<ScreenHit>> HITS = new TypeReference<>() { };
@@ -83,7 +83,7 @@ class RumorItemsController {
     }
 
     @PostMapping("/api/rumors/items/{id}/decisions")
-    Mono<RumorItemView> decide(@PathVariable UUID id, @RequestBody DecisionRequest request, Principal user) {
+    Mono<RumorItemView> decide(@PathVariable UUID id, @RequestBody RumorDecisionRequest request, Principal user) {
         return review.decide(id, Actor.of(user), request.verdict(), request.reason()).then(Mono.defer(() -> view(id)));
     }
 

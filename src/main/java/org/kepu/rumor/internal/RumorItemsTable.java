@@ -46,8 +46,7 @@ class RumorItemsTable {
 
     /** Items for the console, newest change first; {@code status} null for all. */
     Flux<RumorItem> list(RumorStatus status, int limit) {
-        var select = database.sql(SELECT + """
-                 WHERE (CAST(:status AS varchar) IS NULL OR status = :status) ORDER BY updated_at DESC, id LIMIT :limit""");
+        var select = database.sql(SELECT + " WHERE (CAST(:status AS varchar) IS NULL OR status = :status) ORDER BY updated_at DESC, id LIMIT :limit");
         select = status == null ? select.bindNull("status", String.class) : select.bind("status", status.name());
         return select.bind("limit", limit).map(this::item).all();
     }

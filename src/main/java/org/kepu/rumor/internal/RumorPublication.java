@@ -44,7 +44,7 @@ class RumorPublication {
     Mono<Void> publish(UUID id, String by) {
         return items.find(id).flatMap(item -> decisions.of(id)
                         .filter(decision -> decision.round() == item.round() && decision.stage() == RumorStage.SCIENTIFIC
-                                && decision.verdict() == RumorDecision.Verdict.APPROVE && decision.expertName() != null)
+                                && decision.verdict() == RumorReviewVerdict.APPROVE && decision.expertName() != null)
                         .map(decision -> new PublicRumor.SigningExpert(decision.expertName(), decision.expertTitle()))
                         .collectList()
                         .zipWith(item.column() == null ? Mono.just(new PublicRumorColumn(null, null, null, null)) : columns.find(item.column()))

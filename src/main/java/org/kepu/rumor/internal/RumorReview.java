@@ -85,12 +85,12 @@ class RumorReview {
     }
 
     /** A named decision at the item's current stage; a reason is required unless approving. */
-    Mono<RumorItem> decide(UUID id, Actor reviewer, RumorDecision.Verdict verdict, String reason) {
+    Mono<RumorItem> decide(UUID id, Actor reviewer, RumorReviewVerdict verdict, String reason) {
         String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
         if (verdict == null) {
             return Mono.error(RumorChecks.required("verdict"));
         }
-        if (verdict != RumorDecision.Verdict.APPROVE && trimmed == null) {
+        if (verdict != RumorReviewVerdict.APPROVE && trimmed == null) {
             return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rumor-reason-required"));
         }
         return RumorEditor.existing(items.lock(id), id)
@@ -120,7 +120,7 @@ class RumorReview {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.FORBIDDEN, "rumor-review-not-expert")));
     }
 
-    private Mono<Void> record(RumorItem current, Actor reviewer, RumorDecision.Verdict verdict, String reason, Expert expert) {
+    private Mono<Void> record(RumorItem current, Actor reviewer, RumorReviewVerdict verdict, String reason, Expert expert) {
         RumorDecision decision = new RumorDecision(current.round(), current.stage(), verdict, reason, reviewer.username(),
                 expert == null ? null : expert.name(), expert == null ? null : expert.title(), null);
         return decisions.insert(current.id(), decision)
@@ -128,7 +128,7 @@ class RumorReview {
                         "stage", current.stage().name(), "verdict", verdict.name(), "reason", reason == null ? "" : reason)));
     }
 
-    private Mono<Void> advance(RumorItem current, RumorDecision.Verdict verdict, String reason, Actor reviewer) {
+    private Mono<Void> advance(RumorItem current, RumorReviewVerdict verdict, String reason, Actor reviewer) {
         String stageName = "@rumor.stage." + current.stage().name();
         return switch (verdict) {
             case REQUEST_CHANGES -> items.move(current.id(), RumorStatus.DRAFT, null, reviewer.username())

@@ -127,7 +127,7 @@ class RumorSamples implements JobHandler {
     private Mono<Void> importOne(Sample sample) {
         return editor.create(sample.form(), SYSTEM)
                 .flatMap(id -> items.submit(id, RumorStage.SCIENTIFIC, "[]", SYSTEM.username())
-                        .then(decisions.insert(id, new RumorDecision(1, RumorStage.SCIENTIFIC, RumorDecision.Verdict.APPROVE, null,
+                        .then(decisions.insert(id, new RumorDecision(1, RumorStage.SCIENTIFIC, RumorReviewVerdict.APPROVE, null,
                                 sample.signedBy(), sample.expert().name(), sample.expert().title(), null)))
                         .then(publication.publish(id, "samples"))
                         .then(database.sql("INSERT INTO rumor_sample (slug, item_id) VALUES (:slug, :item)")

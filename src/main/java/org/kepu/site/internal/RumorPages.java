@@ -112,6 +112,7 @@ class RumorPages {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("column", column);
                     model.put("rumors", list);
+                    model.put("rumorHeading", 2);
                     return renderer.render(request, "site/rumor-listing", meta, model);
                 })));
     }
@@ -149,6 +150,7 @@ class RumorPages {
                     model.put("column", null);
                     model.put("rumors", list.items());
                     model.put("ranked", true);
+                    model.put("rumorHeading", 2);
                     return renderer.render(request, "site/rumor-listing", meta, model);
                 }));
     }

@@ -45,8 +45,14 @@ class SiteHtmlValidityIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "video", "audio", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
             "/search?q=" + PublishedMediaWorks.SEARCH_TERM + "&kind=video", "/search?q=没有这样的作品xyz", "/events", "/topics",
-            "/no-such-page"})
+            "/no-such-page", "/rumors", "/rumors/overnight-vegetables-cancer", "/rumors/columns/food-safety-rumors", "/rumors/lists/2026-10",
+            "/rumors/report", "/search?q=隔夜菜会致癌吗"})
     void pagesAreValidHtml(String which) {
+        if (which.startsWith("/rumors") || which.contains("隔夜菜")) {
+            // The sample rumor library is published by a job after the start.
+            await("the sample rumor library").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> anonymous.get().uri("/rumors/lists/2026-10").exchange().returnResult(byte[].class).getStatus().value() == 200);
+        }
         String uri = switch (which) {
             case "video" -> works.videoPath();
             case "audio" -> works.audioPath();
@@ -55,6 +61,9 @@ class SiteHtmlValidityIntegrationTest {
         byte[] html = page(uri, uri.equals("/no-such-page") ? 404 : 200);
         if (which.equals("video")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<video").contains("data-hls=");
+        }
+        if (which.contains("隔夜菜")) {
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).as("the rumor card").contains("class=\"rumor-card\"");
         }
         if (which.equals("audio")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<audio").contains("data-waveform=");

@@ -61,6 +61,21 @@ class WeChatCallbackIntegrationTest extends WeChatIntegrationTestBase {
     }
 
     @Test
+    void aQuestionAboutAKnownRumorIsAnsweredWithItsRebuttal() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> web.get().uri("/rumors/overnight-vegetables-cancer").exchange()
+                .returnResult(byte[].class).getStatus().value() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> WeChatWire.field(
+                deliver(WeChatWire.text("o-follower", ACCOUNT, "隔夜菜会致癌吗", 7_200_000_000L + System.nanoTime() % 1_000_000, now())),
+                "MsgType").equals("news"));
+
+        String reply = deliver(WeChatWire.text("o-follower", ACCOUNT, "隔夜菜会致癌吗", 7_300_000_000L + System.nanoTime() % 1_000_000, now()));
+
+        assertThat(WeChatWire.field(reply, "ArticleCount")).isEqualTo("1");
+        assertThat(reply).contains("【科学辟谣·不准确】隔夜菜含有大量亚硝酸盐，吃了会致癌。")
+                .contains("<Url><![CDATA[https://kepu.example.org/rumors/overnight-vegetables-cancer]]></Url>");
+    }
+
+    @Test
     void wordsThatFindNothingGetAPoliteText() {
         String reply = deliver(WeChatWire.text("o-follower", ACCOUNT, nonsense(), 7_100_000_000L + System.nanoTime() % 100000, now()));
         assertThat(WeChatWire.field(reply, "MsgType")).isEqualTo("text");

@@ -10,6 +10,7 @@ import org.kepu.content.PublishedWorks;
 import org.kepu.content.Topics;
 import org.kepu.org.Organisations;
 import org.kepu.platform.ProblemException;
+import org.kepu.rumor.PublicRumors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +36,11 @@ class SitemapFiles {
     private final Columns columns;
     private final Organisations organisations;
     private final SiteProperties properties;
+    private final PublicRumors rumors;
 
     SitemapFiles(PageResponses pages, PublishedWorks works, Topics topics, Columns columns, Organisations organisations,
-                 SiteProperties properties) {
+                 SiteProperties properties, PublicRumors rumors) {
+        this.rumors = rumors;
         this.pages = pages;
         this.works = works;
         this.topics = topics;
@@ -77,8 +80,9 @@ class SitemapFiles {
     @GetMapping("/sitemap-pages.xml")
     Mono<ResponseEntity<byte[]>> sitePages(ServerWebExchange exchange) {
         return pages.page(exchange, request -> Mono.zip(topics.all().collectList(), columns.visible(OffsetDateTime.now()).collectList(),
-                organisations.all().collectList()).map(found -> {
-            List<String> paths = new ArrayList<>(List.of("/", "/topics", "/columns", "/societies", "/events"));
+                organisations.all().collectList(), rumorPaths()).map(found -> {
+            List<String> paths = new ArrayList<>(List.of("/", "/topics", "/columns", "/societies", "/events", "/rumors"));
+            paths.addAll(found.getT4());
             found.getT1().forEach(topic -> paths.add("/topics/" + topic.slug()));
             found.getT2().forEach(column -> paths.add("/columns/" + column.slug()));
             found.getT3().forEach(organisation -> paths.add("/societies/" + organisation.slug()));
@@ -86,6 +90,19 @@ class SitemapFiles {
             paths.forEach(path -> xml.append("  <url><loc>").append(escape(request.absolute(path))).append("</loc></url>\n"));
             return RenderedPage.of(xml.append("</urlset>\n").toString(), XML);
         }));
+    }
+
+    /** The rumor library's columns, lists and items (a library of thousands, not of the works' size). */
+    private Mono<List<String>> rumorPaths() {
+        return Mono.zip(rumors.columns().map(column -> "/rumors/columns/" + column.slug()).collectList(),
+                        rumors.lists().map(list -> "/rumors/lists/" + list.period()).collectList(),
+                        rumors.latest(null, 200).map(rumor -> "/rumors/" + rumor.slug()).collectList())
+                .map(found -> {
+                    List<String> paths = new ArrayList<>(found.getT1());
+                    paths.addAll(found.getT2());
+                    paths.addAll(found.getT3());
+                    return paths;
+                });
     }
 
     @GetMapping("/sitemap-works-{number}.xml")

@@ -37,10 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * On the first start of an embedded installation, publishes {@code content-samples/rumors.json}: its columns, items
  * (with the 二审 expert the sample names, as the platform's own demonstration text) and lists. One item per
  * transaction with its marker row, so a rerun after a crash imports only the rest and an item an editor removed never
- * comes back. Off with {@code kepu.samples.enabled=false}, like the sample works.
+ * comes back. Off with {@code kepu.rumor.samples=false}, which follows {@code kepu.samples.enabled} unless set.
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kepu.samples.enabled", havingValue = "true", matchIfMissing = true)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kepu.rumor.samples", havingValue = "true", matchIfMissing = true)
 class RumorSamples implements JobHandler {
 
     static final String KIND = "rumor.import-samples";

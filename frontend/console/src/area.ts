@@ -6,7 +6,8 @@ export interface ConsoleArea {
   /** Orders the navigation; lower first. */
   order: number;
   roles: readonly Role[];
-  nav: { to: string; label: string }[];
+  /** A link may be for fewer roles than the area (absent: all of the area's roles). */
+  nav: { to: string; label: string; roles?: readonly Role[] }[];
   routes: RouteRecordRaw[];
 }
 

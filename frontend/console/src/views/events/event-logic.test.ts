@@ -89,6 +89,13 @@ describe('occurrence form', () => {
     expect(occurrenceMissing(state)).toEqual([]);
     expect(occurrenceMissing({ ...state, registration: true })).toEqual(['places']);
   });
+  it('takes the numbers number inputs give', () => {
+    const state = { ...emptyOccurrence(), venue: { name: '馆', address: '', district: '资阳区', capacity: 120 as unknown as string, latitude: '', longitude: '' },
+      registration: true, places: 30 as unknown as string };
+    expect(occurrenceBody(state).venue?.capacity).toBe(120);
+    expect(occurrenceBody(state).registration?.capacity).toBe(30);
+    expect(occurrenceMissing(state)).toEqual(['startsAt', 'endsAt']);
+  });
   it('reads a saved occurrence in Asia/Shanghai', () => {
     const state = occurrenceState({ ...draft.occurrences![0]!, venue: { name: '馆', district: '资阳区', capacity: 80 } });
     expect(state.startsAt).toBe('2026-12-01T09:30');

@@ -226,8 +226,13 @@ export function occurrenceState(occurrence: OccurrenceView): OccurrenceFormState
   };
 }
 
-function integer(value: string): number | undefined {
-  const trimmed = value.trim();
+/** Vue's v-model hands number inputs over as numbers (or '' when empty), whatever the field's declared type. */
+function plain(value: string | number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+function integer(value: string | number): number | undefined {
+  const trimmed = plain(value);
   if (!trimmed) {
     return undefined;
   }
@@ -235,8 +240,8 @@ function integer(value: string): number | undefined {
   return Number.isFinite(parsed) ? Math.trunc(parsed) : undefined;
 }
 
-function decimal(value: string): number | undefined {
-  const trimmed = value.trim();
+function decimal(value: string | number): number | undefined {
+  const trimmed = plain(value);
   if (!trimmed) {
     return undefined;
   }
@@ -279,7 +284,7 @@ export function occurrenceMissing(state: OccurrenceFormState): string[] {
   if (!state.endsAt) missing.push('endsAt');
   if (!state.venue.name.trim()) missing.push('venueName');
   if (!state.venue.district.trim()) missing.push('district');
-  if (state.registration && !state.places.trim()) missing.push('places');
+  if (state.registration && !plain(state.places)) missing.push('places');
   return missing;
 }
 

@@ -1,0 +1,224 @@
+package org.kepu.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kepu.KepuIntegrationTest;
+import org.kepu.ReviewedWorks;
+import org.kepu.testing.Chromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The events area of the console in a real browser against the whole application: a society's administrator
+ * writes a series in the form, adds an occurrence (typed in Beijing time) and submits it; 一审 and 终审 sign in the
+ * console and the series goes public. Screenshots go to {@code target/console-screenshots/}.
+ */
+@KepuIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleEventsBrowserIntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Pattern SERIES_PATH = Pattern.compile("/console/events/([0-9a-f-]{36})");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    @Autowired
+    WebTestClient anonymous;
+    @LocalServerPort
+    int port;
+
+    private Chromium chromium;
+    private ReviewedWorks reviewed;
+    private String base;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        chromium = Chromium.start();
+        reviewed = new ReviewedWorks(anonymous);
+        base = "http://127.0.0.1:" + port;
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void clearConsoleLog() {
+        chromium.consoleErrors();
+    }
+
+    @Test
+    void aSocietyWritesASeriesInTheConsoleThatBothStagesSignAndTheSiteShows() throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String title = "营养科普进社区 " + suffix;
+        OffsetDateTime startsAt = OffsetDateTime.now(SHANGHAI).plusDays(20).withHour(9).withMinute(30).truncatedTo(ChronoUnit.MINUTES);
+
+        // The society's administrator writes the series: the organiser is their society without choosing it.
+        signIn("demo-society-admin");
+        chromium.driver.get(base + "/console/events");
+        click("series-new");
+        type("form-title", title);
+        type("form-summary", "营养师带你读懂食品标签。");
+        type("form-description", "现场讲解食品标签上的配料表和营养成分表，并有互动问答。");
+        click("form-topic-health");
+        assertThat(chromium.driver.findElements(test("form-organisation"))).as("only staff choose the organiser").isEmpty();
+        screenshot("event-series-form");
+        click("form-save");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("series-notice")));
+        String series = seriesFromUrl();
+        assertThat(text("series-status")).isEqualTo("草稿");
+        assertThat(text("series-organiser")).isNotBlank();
+        assertThat(chromium.driver.findElements(test("series-submit"))).as("no occurrence yet").isEmpty();
+
+        // One occurrence, typed in Beijing time.
+        click("occurrence-add");
+        setValue("occurrence-starts", startsAt.format(LOCAL_INPUT));
+        setValue("occurrence-ends", startsAt.plusHours(2).format(LOCAL_INPUT));
+        type("occurrence-venue-name", "赫山区科技馆");
+        type("occurrence-district", "赫山区");
+        type("occurrence-address", "益阳市赫山区人民路 1 号");
+        type("occurrence-capacity", "120");
+        click("occurrence-save");
+        waitFor().until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(test("occurrence-time")),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]"))));
+        assertThat(chromium.driver.findElements(By.cssSelector("[role=alert]"))).as("problems saving the occurrence")
+                .extracting(WebElement::getText).isEmpty();
+        WebElement time = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("occurrence-time")));
+        assertThat(time.getText()).startsWith(startsAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        screenshot("event-series-draft");
+        click("series-submit");
+        waitFor().until(ExpectedConditions.textToBe(test("series-status"), "审核中"));
+        assertThat(text("series-stage")).contains("一审");
+        assertThat(chromium.driver.findElements(test("series-decision"))).as("authors do not sign").isEmpty();
+
+        Map<String, Object> draft = view(series);
+        List<?> occurrences = (List<?>) draft.get("occurrences");
+        assertThat(occurrences).hasSize(1);
+        assertThat(OffsetDateTime.parse((String) map(occurrences.get(0)).get("startsAt")).toInstant()).isEqualTo(startsAt.toInstant());
+        assertThat(map(draft.get("organisation"))).containsEntry("slug", "nutrition");
+
+        // 一审 finds the series among those in review and approves it; a refusal needs a reason.
+        signIn("demo-reviewer-political");
+        chromium.driver.get(base + "/console/events?status=REVIEW");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("series-line-" + series))).findElement(test("series-open")).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("series-decision")));
+        click("series-verdict-REQUEST_CHANGES");
+        click("series-decide");
+        assertThat(text("series-reason-error")).contains("理由");
+        screenshot("event-series-review");
+        click("series-verdict-APPROVE");
+        click("series-decide");
+        waitFor().until(ExpectedConditions.textToBe(test("series-notice"), "已签署“通过”。"));
+        assertThat(text("series-stage")).contains("终审");
+        assertThat(text("series-not-your-stage")).contains("终审");
+
+        // 终审.
+        signIn("demo-approver");
+        chromium.driver.get(base + "/console/events/" + series);
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("series-decision")));
+        assertThat(text("series-decision-POLITICAL")).contains("demo-reviewer-political").contains("通过");
+        click("series-verdict-APPROVE");
+        click("series-decide");
+        waitFor().until(ExpectedConditions.textToBe(test("series-status"), "已发布"));
+        assertThat(chromium.driver.findElement(test("series-public")).getDomAttribute("href")).isEqualTo("/events/" + series);
+        screenshot("event-series-published");
+
+        assertThat(view(series)).containsEntry("status", "PUBLISHED").containsEntry("title", title);
+        await("the public page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                anonymous.get().uri("/events/{id}", series).accept(MediaType.TEXT_HTML).exchange().returnResult(String.class)
+                        .getStatus().value() == 200);
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    private Map<String, Object> view(String series) {
+        return reviewed.as("demo-editor").get().uri("/api/events/series/{id}", series).exchange().expectStatus().isOk()
+                .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody();
+    }
+
+    private void signIn(String username) {
+        var driver = chromium.driver;
+        driver.get(base + "/console/sign-in");
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/console/sign-in");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(ReviewedWorks.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
+        // Before signing in, asking who is signed in answers 401, which the browser logs; nothing else may fail.
+        assertThat(chromium.consoleErrors()).allMatch(error -> error.contains("/api/session") && error.contains("401"));
+    }
+
+    private String seriesFromUrl() {
+        Matcher matcher = SERIES_PATH.matcher(chromium.driver.getCurrentUrl());
+        assertThat(matcher.find()).as("a series' address: %s", chromium.driver.getCurrentUrl()).isTrue();
+        return matcher.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object json) {
+        return (Map<String, Object>) json;
+    }
+
+    private static By test(String name) {
+        return By.cssSelector("[data-test='" + name + "']");
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(chromium.driver, Duration.ofSeconds(20));
+    }
+
+    private void click(String name) {
+        waitFor().until(ExpectedConditions.elementToBeClickable(test(name))).click();
+    }
+
+    private void type(String name, String text) {
+        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Date and time inputs take their value as the page would get it, whatever the browser's locale does to typing. */
+    private void setValue(String name, String value) {
+        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
+        chromium.driver.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", field, value);
+    }
+
+    private String text(String name) {
+        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name))).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.fullPageScreenshot());
+    }
+}

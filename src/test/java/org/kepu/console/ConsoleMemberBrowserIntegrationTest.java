@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A society member in the console, in headless Chromium against the whole application: creates a micro-video,
  * uploads it in parts straight to object storage (S3Proxy on another origin, so CORS must expose the ETag) with a
- * progress bar that advances, pauses and resumes the upload, pauses again and continues it after a page reload, waits for processing and submits; reviewers approve
- * over the API and the work is public. Another work is rejected with a reason, which the member reads in the list.
+ * progress bar that advances, pauses and resumes the upload, pauses again and continues it after a page reload, waits for processing and submits; the
+ * reviewer of each stage approves it in the console and the work is public. Another work is rejected with a reason, which the member reads in the list.
  */
 @KepuIntegrationTest
 @TestPropertySource(properties = {"kepu.media.processing.enabled=true", "kepu.media.upload-part-size=5MB"})
@@ -148,12 +148,19 @@ class ConsoleMemberBrowserIntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=case-status]"), "审核中"));
         Files.write(SCREENSHOTS.resolve("member-work.png"), chromium.fullPageScreenshot());
 
-        // Reviewers approve through the API; the work is public.
+        // The reviewer of each stage signs the uploaded work in the console (the address their inbox notice links
+        // to); then it is public.
         String reviewCase = latestCase(work);
         for (String reviewer : List.of("demo-reviewer-political", "demo-reviewer-scientific", "demo-approver")) {
-            decide(reviewer, reviewCase, Map.of("verdict", "APPROVE"));
+            signInAfresh(reviewer);
+            chromium.driver.get(base + "/console/review/cases/" + reviewCase);
+            waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=decision]")));
+            waiting(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=verdict-APPROVE]"))).click();
+            chromium.driver.findElement(By.cssSelector("[data-test=decision-submit]")).click();
+            waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=review-decided]")));
         }
         anonymous.get().uri("/works/{id}", work).exchange().expectStatus().isOk();
+        signInAfresh("demo-society-member");
 
         // Another work is rejected with a reason; the member reads it in the list and on the work page.
         String rejected = reviews.article("被退回的文章 " + System.nanoTime());
@@ -174,6 +181,12 @@ class ConsoleMemberBrowserIntegrationTest {
 
         // The console's index.html names no icon, so Chromium asks for /favicon.ico, which the application does not serve.
         assertThat(chromium.consoleErrors()).filteredOn(message -> !message.contains("/favicon.ico ")).isEmpty();
+    }
+
+    private void signInAfresh(String username) {
+        chromium.driver.get(base + "/console/sign-in");
+        chromium.driver.manage().deleteAllCookies();
+        signIn(username);
     }
 
     private void signIn(String username) {

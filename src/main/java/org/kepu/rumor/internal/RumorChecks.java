@@ -15,6 +15,8 @@ final class RumorChecks {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     private static final int MAX_LIST = 20;
+    /** Site paths under /rumors/ that are not items. */
+    private static final Set<String> RESERVED = Set.of("report", "columns", "lists");
 
     private RumorChecks() {
     }
@@ -25,7 +27,7 @@ final class RumorChecks {
             throw required("claim");
         }
         String slug = form.slug() == null || form.slug().isBlank() ? null : form.slug().strip();
-        if (slug != null && !SLUG.matcher(slug).matches()) {
+        if (slug != null && (!SLUG.matcher(slug).matches() || RESERVED.contains(slug))) {
             throw invalid("slug");
         }
         String claim = text(form.claim(), "claim", 500);

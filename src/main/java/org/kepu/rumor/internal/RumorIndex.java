@@ -1,6 +1,5 @@
 package org.kepu.rumor.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,16 +16,16 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import org.kepu.platform.ElasticsearchCalls;
+import org.kepu.platform.ElasticsearchTemplates;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code rumors} index: its template and first physical index, document writes, more-like-this candidates and
- * the analysed terms of texts and of indexed claims. Requests are sent from a bounded elastic thread: sending may
- * wait for a lock of the client's connection pool.
+ * the analysed terms of texts and of indexed claims. Requests go through {@link ElasticsearchCalls}.
  */
 @Component
 class RumorIndex {
@@ -53,14 +52,7 @@ class RumorIndex {
 
     /** Installs the template when newer and creates the index behind the alias; true when the index was created now. */
     Mono<Boolean> ensure() {
-        return call(() -> elasticsearch.indices().existsIndexTemplate(e -> e.name(TEMPLATE)))
-                .flatMap(exists -> exists.value()
-                        ? call(() -> elasticsearch.indices().getIndexTemplate(g -> g.name(TEMPLATE)))
-                                .map(found -> found.indexTemplates().isEmpty() || found.indexTemplates().get(0).indexTemplate().version() == null
-                                        ? 0L : found.indexTemplates().get(0).indexTemplate().version())
-                        : Mono.just(-1L))
-                .filter(installed -> installed < templateVersion)
-                .flatMap(older -> call(() -> elasticsearch.indices().putIndexTemplate(t -> t.name(TEMPLATE).withJson(new ByteArrayInputStream(template)))))
+        return ElasticsearchTemplates.installIfNewer(elasticsearch, TEMPLATE, template, templateVersion)
                 .then(call(() -> elasticsearch.indices().existsAlias(a -> a.name(ALIAS))))
                 .flatMap(exists -> exists.value() ? Mono.just(false)
                         : call(() -> elasticsearch.indices().create(c -> c.index(FIRST_INDEX).aliases(ALIAS, a -> a))).thenReturn(true)
@@ -124,6 +116,6 @@ class RumorIndex {
     }
 
     private static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-        return Mono.fromFuture(request).subscribeOn(Schedulers.boundedElastic());
+        return ElasticsearchCalls.call(request);
     }
 }

@@ -37,10 +37,12 @@ class RumorItemsController {
     private final RumorReview review;
     private final RumorPublication publication;
     private final RumorProperties properties;
+    private final PublishedRumorsTable published;
     private final JsonMapper json;
 
     RumorItemsController(RumorItemsTable items, RumorDecisionsTable decisions, RumorEditor editor, RumorReview review,
-                         RumorPublication publication, RumorProperties properties, JsonMapper json) {
+                         RumorPublication publication, RumorProperties properties, PublishedRumorsTable published, JsonMapper json) {
+        this.published = published;
         this.items = items;
         this.decisions = decisions;
         this.editor = editor;
@@ -94,8 +96,9 @@ class RumorItemsController {
 
     private Mono<RumorItemView> view(UUID id) {
         return RumorEditor.existing(items.find(id), id)
-                .flatMap(item -> decisions.of(id).collectList().zipWith(items.screen(id))
+                .flatMap(item -> Mono.zip(decisions.of(id).collectList(), items.screen(id),
+                                published.byId(id).map(snapshot -> "/rumors/" + snapshot.slug()).defaultIfEmpty(""))
                         .map(found -> new RumorItemView(item, found.getT1(), json.readValue(found.getT2(), HITS), properties.stages(),
-                                item.published() ? "/rumors/" + item.slug() : null)));
+                                found.getT3().isEmpty() ? null : found.getT3())));
     }
 }

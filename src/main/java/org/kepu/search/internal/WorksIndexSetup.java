@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.kepu.platform.AuditLog;
+import org.kepu.platform.ElasticsearchCalls;
+import org.kepu.platform.ElasticsearchTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -86,17 +88,9 @@ class WorksIndexSetup implements ApplicationRunner {
     }
 
     private Mono<Void> installTemplate() {
-        return call(() -> elasticsearch.indices().existsIndexTemplate(e -> e.name(TEMPLATE)))
-                .flatMap(exists -> exists.value()
-                        ? call(() -> elasticsearch.indices().getIndexTemplate(g -> g.name(TEMPLATE)))
-                                .map(found -> found.indexTemplates().isEmpty() || found.indexTemplates().get(0).indexTemplate().version() == null
-                                        ? 0L : found.indexTemplates().get(0).indexTemplate().version())
-                        : Mono.just(-1L))
-                .filter(installed -> installed < templateVersion)
-                .flatMap(installed -> call(() -> elasticsearch.indices().putIndexTemplate(
-                                t -> t.name(TEMPLATE).withJson(new ByteArrayInputStream(template))))
-                        .then(audit.record("system", "search.template-installed", "search-template:" + TEMPLATE,
-                                Map.of("version", templateVersion, "previousVersion", installed)))
+        return ElasticsearchTemplates.installIfNewer(elasticsearch, TEMPLATE, template, templateVersion)
+                .flatMap(installed -> audit.record("system", "search.template-installed", "search-template:" + TEMPLATE,
+                                Map.of("version", templateVersion, "previousVersion", installed))
                         .doOnSuccess(done -> log.info("Installed index template {} version {}", TEMPLATE, templateVersion)));
     }
 

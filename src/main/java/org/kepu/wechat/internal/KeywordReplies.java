@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -13,6 +14,7 @@ import org.kepu.event.EventFilter;
 import org.kepu.event.PublicOccurrence;
 import org.kepu.platform.ProblemException;
 import org.kepu.rumor.PublicRumors;
+import org.kepu.rumor.RumorCard;
 import org.kepu.search.SearchParameters;
 import org.kepu.search.SearchResult;
 import org.kepu.search.WorkSearches;
@@ -120,18 +122,26 @@ class KeywordReplies {
         return texts.when(occurrence.startsAt()) + " " + texts.status(occurrence) + ReplyTexts.title(occurrence);
     }
 
-    /** A text that matches a known rumor is answered with its rebuttal first; otherwise with search results. */
+    /**
+     * A text that matches a known rumor is answered with its rebuttal first; otherwise with search results. Both are
+     * asked at once: WeChat waits five seconds for the whole answer.
+     */
     private Mono<Answer> search(String text, int maxArticles) {
         String query = text.length() > MAX_QUERY ? text.substring(0, MAX_QUERY) : text;
-        return rumors.matchFor(text).timeout(RUMOR_WAIT, Mono.empty())
-                .flatMap(card -> {
-                    Article rebuttal = new Article(texts.text("reply.rumor-title", texts.text("reply.verdict." + card.verdict().name()), card.claim()),
-                            card.truth(), null, site + "/rumors/" + card.slug());
-                    return maxArticles <= 1 ? Mono.just(Answer.news(List.of(rebuttal)))
-                            : works(query, maxArticles - 1).map(answer -> answer.articles().isEmpty() ? Answer.news(List.of(rebuttal))
-                                    : Answer.news(java.util.stream.Stream.concat(java.util.stream.Stream.of(rebuttal), answer.articles().stream()).toList()));
-                })
-                .switchIfEmpty(Mono.defer(() -> works(query, maxArticles)));
+        Mono<Optional<RumorCard>> card = rumors.matchFor(text).map(Optional::of).timeout(RUMOR_WAIT, Mono.empty())
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(card, works(query, maxArticles)).map(found -> found.getT1().map(rumor -> withRebuttal(rumor, found.getT2(), maxArticles))
+                .orElse(found.getT2()));
+    }
+
+    private Answer withRebuttal(RumorCard card, Answer works, int maxArticles) {
+        Article rebuttal = new Article(texts.text("reply.rumor-title", texts.text("reply.verdict." + card.verdict().name()), card.claim()),
+                card.truth(), null, site + "/rumors/" + card.slug());
+        List<Article> articles = new ArrayList<>(List.of(rebuttal));
+        if (maxArticles > 1) {
+            works.articles().stream().limit(maxArticles - 1L).forEach(articles::add);
+        }
+        return Answer.news(articles);
     }
 
     private Mono<Answer> works(String query, int maxArticles) {

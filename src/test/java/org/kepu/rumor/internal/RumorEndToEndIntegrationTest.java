@@ -91,6 +91,9 @@ class RumorEndToEndIntegrationTest {
                         "evidence", List.of(Map.of("title", "流行性感冒诊疗方案", "publisher", "国家卫生健康委员会")),
                         "topics", List.of(topic), "column", "health-rumors"))
                 .exchange().expectStatus().isCreated().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("item");
+        editor.put().uri("/api/rumors/items/{id}", item).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("slug", "report", "claim", "喝板蓝根冲剂可以预防流感。", "verdict", "RUMOR", "truth", "不能。", "explanation", "说明"))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("rumor-field-invalid");
         editor.post().uri("/api/rumors/items/{id}/submissions", item).exchange().expectStatus().isCreated();
 
         reviewed.as("demo-reviewer-political").post().uri("/api/rumors/items/{id}/decisions", item).contentType(MediaType.APPLICATION_JSON)

@@ -23,7 +23,7 @@ import org.kepu.content.WorkViewCounts;
 import org.kepu.content.WorkViews;
 import org.kepu.media.MediaAssetId;
 import org.kepu.media.MediaAssets;
-import org.kepu.search.internal.ElasticsearchCalls;
+import org.kepu.platform.ElasticsearchCalls;
 import org.kepu.search.internal.Pinyin;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;

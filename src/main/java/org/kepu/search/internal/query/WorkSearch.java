@@ -12,7 +12,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.kepu.search.SearchResult;
 import org.kepu.search.internal.SearchProperties;
-import org.kepu.search.internal.ElasticsearchCalls;
+import org.kepu.platform.ElasticsearchCalls;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

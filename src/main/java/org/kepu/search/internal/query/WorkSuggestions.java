@@ -12,7 +12,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import org.kepu.platform.ProblemException;
 import org.kepu.search.internal.SearchProperties;
-import org.kepu.search.internal.ElasticsearchCalls;
+import org.kepu.platform.ElasticsearchCalls;
 import org.kepu.search.internal.Pinyin;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.http.HttpStatus;

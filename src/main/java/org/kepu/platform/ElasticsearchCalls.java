@@ -1,4 +1,4 @@
-package org.kepu.search.internal;
+package org.kepu.platform;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

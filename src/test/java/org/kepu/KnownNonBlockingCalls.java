@@ -10,8 +10,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * (through {@code SecureRandom}), which does not block on Linux. Spring Data Redis takes a short lock to hand out
  * the shared reactive connection (created at start-up: eager initialization), which parks only while another
  * thread reads the same field; Lettuce's {@code SharedLock} likewise only orders threads writing commands to the one
- * shared connection (a browser's parallel requests each look their session up in Redis). Everything else stays forbidden on
- * non-blocking threads.
+ * shared connection (a browser's parallel requests each look their session up in Redis). Jackson builds the
+ * deserializer of a type the first time it reads one, under a short lock of its cache: a thread that needs the same
+ * cache while another builds (two first reads at once, e.g. a request body and the rumor samples at start) parks for
+ * that CPU-only moment. Everything else stays forbidden on non-blocking threads.
  */
 public class KnownNonBlockingCalls implements BlockHoundIntegration {
 
@@ -28,5 +30,6 @@ public class KnownNonBlockingCalls implements BlockHoundIntegration {
                 "getConnection");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
     }
 }

@@ -22,9 +22,11 @@ class JobWorkers implements SmartLifecycle {
     private final boolean enabled;
     private volatile boolean running;
 
-    JobWorkers(JobsTable table, List<JobHandler> handlers, JobsProperties properties, PlatformProperties platform) {
+    JobWorkers(JobsTable table, List<JobHandler> handlers, JobsProperties properties, PlatformProperties platform,
+               JobNotifications notifications) {
         String workerId = instanceName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.workers = handlers.stream().map(handler -> new KindWorker(table, handler, properties, workerId)).toList();
+        this.workers = handlers.stream().map(handler -> new KindWorker(table, handler, properties, workerId,
+                notifications.kinds())).toList();
         this.enabled = platform.role().runsJobs();
     }
 

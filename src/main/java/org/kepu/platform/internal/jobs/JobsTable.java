@@ -25,11 +25,12 @@ public class JobsTable {
         this.database = database;
     }
 
+    /** Inserts the job and notifies its kind, which PostgreSQL delivers to the listeners when the transaction commits. */
     Mono<JobId> insert(JobRequest request, int maxAttempts) {
         DatabaseClient.GenericExecuteSpec insert = database.sql("""
                         INSERT INTO platform_job (kind, payload, priority, max_attempts, run_at)
                         VALUES (:kind, :payload, :priority, :maxAttempts, COALESCE(:runAt, now()))
-                        RETURNING id""")
+                        RETURNING id, pg_notify('%s', kind)""".formatted(JobNotifications.CHANNEL))
                 .bind("kind", request.kind())
                 .bind("payload", Json.of(request.payload()))
                 .bind("priority", request.priority())

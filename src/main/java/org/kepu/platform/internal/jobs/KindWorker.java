@@ -15,6 +15,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /** Claims and runs the jobs of one kind on this instance, at most {@code concurrency} at a time. */
@@ -31,10 +32,15 @@ public final class KindWorker {
     private final String workerId;
     /** Jobs this worker runs now, with the subscription that runs each; an entry leaves when its job ends. */
     private final Map<Long, Disposable> running = new ConcurrentHashMap<>();
+    /** Ticks that ask for a poll before the next interval: a job of this kind was committed, or one ended. */
+    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private final Flux<String> committedKinds;
     private Disposable polling;
     private Disposable heartbeat;
 
-    public KindWorker(JobsTable table, JobHandler handler, JobsProperties properties, String workerId) {
+    /** @param committedKinds kinds of jobs committed anywhere, see {@link JobNotifications#kinds()} */
+    public KindWorker(JobsTable table, JobHandler handler, JobsProperties properties, String workerId, Flux<String> committedKinds) {
+        this.committedKinds = committedKinds;
         this.table = table;
         this.handler = handler;
         this.settings = properties.forKind(handler.kind());
@@ -48,8 +54,13 @@ public final class KindWorker {
     }
 
     public synchronized void start() {
-        polling = Flux.interval(Duration.ZERO, properties.pollInterval())
-                .onBackpressureDrop()
+        Flux<Boolean> committed = committedKinds
+                .filter(kind -> kind.equals(handler.kind()) || kind.equals(JobNotifications.ALL))
+                .map(kind -> true);
+        // A tick arriving while a poll runs is kept (only the latest), so a job committed meanwhile is not left
+        // for the next interval.
+        polling = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> true), committed, wakeups.asFlux())
+                .onBackpressureLatest()
                 .concatMap(tick -> pollOnce().onErrorResume(error -> {
                     log.warn("Polling {} jobs failed: {}", handler.kind(), error.toString());
                     return Mono.empty();
@@ -82,13 +93,21 @@ public final class KindWorker {
                 .timeout(settings.timeout())
                 .then(Mono.defer(() -> table.succeed(job.id(), workerId)))
                 .onErrorResume(error -> recordFailure(job, error))
-                .doFinally(signal -> running.remove(id, slot))
+                .doFinally(signal -> {
+                    running.remove(id, slot);
+                    wake();
+                })
                 .subscribe(recorded -> {
                     if (!recorded) {
                         log.warn("Job {} ({}) finished after its lease passed to another worker", job.id().value(), job.kind());
                     }
                 }, error -> log.error("Could not record the outcome of job {}", job.id().value(), error));
         slot.update(execution);
+    }
+
+    /** Polls soon: a slot is free again, and more jobs may be waiting for one. */
+    private void wake() {
+        wakeups.emitNext(true, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 
     private Mono<Boolean> recordFailure(Job job, Throwable error) {

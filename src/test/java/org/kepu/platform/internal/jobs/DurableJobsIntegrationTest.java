@@ -42,6 +42,8 @@ class DurableJobsIntegrationTest {
     TransactionalOperator transaction;
     @Autowired
     WebTestClient web;
+    @Autowired
+    JobNotifications notifications;
 
     private final List<KindWorker> workers = new ArrayList<>();
 
@@ -61,6 +63,27 @@ class DurableJobsIntegrationTest {
 
         assertThat(countOf(kind)).isEqualTo(1);
         assertThat(table.find(committed.value()).block().payload()).contains("\"work\": 1");
+    }
+
+    @Test
+    void aCommittedJobWakesItsWorkerWithoutWaitingForThePoll() throws InterruptedException {
+        String kind = uniqueKind();
+        List<Long> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobsProperties hourly = new JobsProperties(Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMillis(20),
+                Duration.ofMillis(200), Duration.ofMillis(200), new JobsProperties.KindSettings(1, 3, Duration.ofMinutes(1)), Map.of());
+        worker(hourly, handler(kind, job -> {
+            ran.add(job.id().value());
+            return Mono.delay(Duration.ofMillis(50)).then();
+        }), "sleeper").start();
+        // After the worker's first poll, so within the hour only a wake-up can find the job.
+        Thread.sleep(500);
+
+        JobId inTransaction = jobs.enqueue(JobRequest.of(kind, "{}")).as(transaction::transactional).block();
+        await().atMost(WAIT).until(() -> ran.contains(inTransaction.value()));
+        // More jobs than the worker's one slot: each one that ends frees the slot and wakes it for the next.
+        List<JobId> burst = Flux.range(0, 3).concatMap(i -> jobs.enqueue(JobRequest.of(kind, "{}"))).collectList().block();
+        await().atMost(WAIT).until(() -> ran.size() == 4);
+        assertThat(ran).containsAll(burst.stream().map(JobId::value).toList());
     }
 
     @Test
@@ -219,7 +242,7 @@ class DurableJobsIntegrationTest {
     }
 
     private KindWorker worker(JobsProperties properties, JobHandler handler, String name) {
-        KindWorker worker = new KindWorker(table, handler, properties, name + "/" + UUID.randomUUID());
+        KindWorker worker = new KindWorker(table, handler, properties, name + "/" + UUID.randomUUID(), notifications.kinds());
         workers.add(worker);
         return worker;
     }

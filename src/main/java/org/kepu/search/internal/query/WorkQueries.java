@@ -43,7 +43,10 @@ public final class WorkQueries {
 
     public static SearchRequest request(String index, SearchQuery query) {
         return SearchRequest.of(s -> {
+            // The shard request cache keeps the query phase's result (hits, total, facets) until the index next
+            // changes, so a repeated search costs only the fetch (sources, highlights); see docs/search.md.
             s.index(index)
+                    .requestCache(true)
                     .query(query.defaults() ? Query.of(q -> q.matchAll(m -> m)) : text(query.text()))
                     .sort(query.sort().order())
                     .size(query.size())

@@ -94,6 +94,8 @@ class SiteCompressionIntegrationTest {
         assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
         assertThat(gzip.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
         assertThat(gunzip(gzip.body())).as(path).isEqualTo(plain.body());
+        assertThat(String.join(",", gzip.headers().allValues("Vary"))).as(path).contains("Accept-Encoding");
+        assertThat(String.join(",", plain.headers().allValues("Vary"))).as(path).contains("Accept-Encoding");
     }
 
     private HttpRequest.Builder request(String path, String acceptEncoding) {

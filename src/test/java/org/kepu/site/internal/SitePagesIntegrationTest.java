@@ -262,6 +262,37 @@ class SitePagesIntegrationTest {
                 .contains("没有符合筛选条件的活动").doesNotContain(title);
     }
 
+    @Test
+    void searchResultsForTheSitesOwnTermsMayBeIndexedUnderOneAddressAndAnyOtherTextMayNot() {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String tag = "Kepu营养" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> draft = ReviewedWorks.draft("膳食指南解读" + tag, List.of());
+        draft.put("tags", List.of(tag));
+        String work = reviewed.create("ARTICLE", draft);
+        reviewed.publish(work);
+        await("indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> page("/search?q=" + tag).contains("/works/" + work));
+
+        String canonical = "/search?q=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8) + "\">";
+        // A tag of a public work, as written or in other letter case and with full-width spaces around it: one address.
+        for (String query : List.of(tag, tag.toUpperCase(java.util.Locale.ROOT), "\u3000" + tag + " ")) {
+            String results = page("/search?q=" + query);
+            assertThat(results).as(query).contains("/works/" + work).doesNotContain("name=\"robots\"")
+                    .contains("<link rel=\"canonical\" href=\"http://localhost").contains(canonical);
+        }
+        assertThat(page("/search?q=" + tag + "&kind=article&sort=newest")).doesNotContain("name=\"robots\"").contains(canonical);
+        // Any other text: the page answers but stays out of search engines.
+        String other = page("/search?q=" + tag + " 免费领取");
+        assertThat(other).contains("<meta name=\"robots\" content=\"noindex\">");
+        assertThat(page("/search?q=没有这样的词" + tag)).contains("<meta name=\"robots\" content=\"noindex\">");
+        // A topic of the directory is a term too (its name or slug); with no result it is not a page worth indexing.
+        String topicSlug = page("/search?q=ＨＥＡＬＴＨ");
+        assertThat(topicSlug).satisfiesAnyOf(
+                html -> assertThat(html).contains("/search?q=health\">").doesNotContain("name=\"robots\""),
+                html -> assertThat(html).contains("<meta name=\"robots\" content=\"noindex\">").contains("class=\"empty"));
+        assertThat(page("/robots.txt")).doesNotContain("Disallow: /search").contains("Disallow: /api/");
+    }
+
     /** The grid cell of {@code date}: from its day's {@code <time>} to the next day's. */
     private static String day(String grid, LocalDate date) {
         int start = grid.indexOf("<time datetime=\"" + date + "\">");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The public site under 64 connections: a cached work page and the home page, next to nginx serving the
-# same HTML bytes as static files on the same machine, then the same pages rendered on every request
+# The public site under 64 connections: a cached work page and the home page (also gzip-compressed), next to
+# nginx serving the same HTML bytes as static files on the same machine (gzip: nginx compresses per request), then the same pages rendered on every request
 # (page cache off). Requests/s and latency percentiles from wrk; the JVM's resident memory during the runs.
 #
 #   ./mvnw -B -DskipTests package && bench/site.sh           (DURATION=30s bench/site.sh for longer runs)
@@ -45,12 +45,14 @@ stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
 check() {  # url: one request must answer 200
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] || { echo "not 200: $1" >&2; exit 1; }
 }
-run() {  # label url
+run() {  # label url [header]
   local rss_file="$WORK/rss-$RANDOM"
   ( while kill -0 "$APP" 2>/dev/null; do ps -o rss= -p "$APP" >>"$rss_file"; sleep 1; done ) &
   local sampler=$!
   echo "== $1"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$2" | grep -E 'Requests/sec|Latency  |50%|99%|requests in|Non-2xx'
+  local header=()
+  [ -n "${3:-}" ] && header=(-H "$3")
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$2" | grep -E 'Requests/sec|Latency  |50%|99%|requests in|Non-2xx'
   kill "$sampler" 2>/dev/null || true
   if [ -s "$rss_file" ] && [[ "$1" == Kepu* ]]; then
     echo "   JVM RSS during the run: max $(sort -n "$rss_file" | tail -n 1 | awk '{printf "%.0f MB", $1/1024}')"
@@ -78,6 +80,8 @@ http {
   access_log off;
   default_type text/html;
   etag on;
+  gzip on;
+  gzip_vary on;
   server { listen 127.0.0.1:0; root $WORK/nginx/html; }
 }
 CONF
@@ -87,7 +91,8 @@ sed -i "s/127.0.0.1:0/127.0.0.1:$NGINX_PORT/" "$WORK/nginx/nginx.conf"
 NGINX_STARTED=1
 
 echo "machine: $(nproc) vCPUs, $(java -version 2>&1 | head -n 1), $("$NGINX" -v 2>&1); $CONNECTIONS connections, 2 wrk threads, $DURATION each"
-echo "bytes: home $(wc -c <"$WORK/nginx/html/home.html"), work page $(wc -c <"$WORK/nginx/html/work.html")"
+echo "bytes: home $(wc -c <"$WORK/nginx/html/home.html") (gzip from Kepu: $(curl -fs -H 'Accept-Encoding: gzip' "$URL/" | wc -c)), work page $(wc -c <"$WORK/nginx/html/work.html")"
+[ "$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%header{content-encoding}' "$URL/")" = gzip ] || { echo "the home page is not sent gzipped" >&2; exit 1; }
 check "$URL/"; check "$URL$WORKPATH"; check "http://127.0.0.1:$NGINX_PORT/work.html"; check "http://127.0.0.1:$NGINX_PORT/home.html"
 # Warm up the JIT and fill the page cache before measuring.
 wrk -t2 -c"$CONNECTIONS" -d10s "$URL$WORKPATH" >/dev/null; wrk -t2 -c"$CONNECTIONS" -d10s "$URL/" >/dev/null
@@ -97,6 +102,8 @@ for round in $(seq 1 "$ROUNDS"); do
   run "nginx work page (static file)" "http://127.0.0.1:$NGINX_PORT/work.html"
   run "Kepu home page (cached)" "$URL/"
   run "nginx home page (static file)" "http://127.0.0.1:$NGINX_PORT/home.html"
+  run "Kepu home page (cached, gzip)" "$URL/" "Accept-Encoding: gzip"
+  run "nginx home page (static file, gzip per request)" "http://127.0.0.1:$NGINX_PORT/home.html" "Accept-Encoding: gzip"
 done
 
 stop_app

@@ -24,6 +24,12 @@ public interface PublishedWorks {
     /** How many public works match {@code listing} (its offset, limit and exclusions are ignored). */
     Mono<Long> count(WorkListing listing);
 
+    /**
+     * The tag as a public work carries it, matched regardless of case ({@code CO2} finds {@code co2}); empty when no
+     * public work carries it.
+     */
+    Mono<String> tag(String tag);
+
     /** Which revision of every public work is public, in id order, page by page like {@link #all(int)}. */
     Flux<PublishedRevision> revisions(int pageSize);
 }

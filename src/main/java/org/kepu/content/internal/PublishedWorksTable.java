@@ -112,6 +112,18 @@ class PublishedWorksTable implements PublishedWorks {
     }
 
     @Override
+    public Mono<String> tag(String tag) {
+        return database.sql("""
+                        SELECT t.tag
+                          FROM content_work w
+                          JOIN content_revision r ON r.work_id = w.id AND r.number = w.published_revision
+                         CROSS JOIN unnest(r.tags) AS t(tag)
+                         WHERE w.published_revision IS NOT NULL AND lower(t.tag) = lower(:tag)
+                         LIMIT 1""")
+                .bind("tag", tag).map(row -> row.get("tag", String.class)).one();
+    }
+
+    @Override
     public Flux<PublishedRevision> revisions(int pageSize) {
         return paged(after -> database.sql("""
                         SELECT id, published_revision, publication_version FROM content_work

@@ -62,17 +62,18 @@ class CachedPageFilter implements WebFilter, Ordered {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-XSS-Protection", "0");
-        boolean unchanged = exchange.checkNotModified(page.etag(), PageResponses.lastModified(page));
-        headers.putAll(PageResponses.cachingHeaders(page));
+        RenderedPage.Body body = page.body(AcceptEncoding.gzip(exchange.getRequest().getHeaders()));
+        boolean unchanged = exchange.checkNotModified(body.etag(), PageResponses.lastModified(page));
+        headers.putAll(PageResponses.cachingHeaders(page, body));
         if (unchanged) {
             return response.setComplete();
         }
-        byte[] body = page.bytes();
+        headers.putAll(PageResponses.encodingHeaders(body));
         headers.setContentType(MediaType.parseMediaType(page.contentType()));
-        headers.setContentLength(body.length);
+        headers.setContentLength(body.bytes().length);
         if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
             return response.setComplete();
         }
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.bytes())));
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.kepu.event.EventFilter;
 import org.kepu.platform.ProblemException;
@@ -21,14 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The events calendar: upcoming occurrences as a list, with an empty state when there are none. */
+/** The events calendar (a list or a month grid, with filters) and the pages of series and occurrences. */
 @RestController
 class EventPages {
 
     private static final int LIMIT = 50;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern AUDIENCE = Pattern.compile("youth|elderly|all");
-    private static final Pattern MONTH = Pattern.compile("(20[0-9]{2})-(0[1-9]|1[0-2])");
 
     private final PageResponses pages;
     private final PageRenderer renderer;
@@ -85,45 +81,54 @@ class EventPages {
     }
 
     /**
-     * Upcoming occurrences, filtered by {@code topic}, {@code district}, {@code audience}, words ({@code q}) and a
-     * month ({@code month=2026-09}: that month instead of the coming year). Unusable values are ignored.
+     * The calendar: upcoming occurrences as a list, or a month as a list or a grid ({@link CalendarQuery}), filtered by
+     * {@code topic}, {@code district}, {@code audience} and words ({@code q}). Unusable values are ignored.
      */
     @GetMapping(value = "/events", produces = "text/html")
     Mono<ResponseEntity<byte[]>> calendar(@RequestParam(required = false) String topic, @RequestParam(required = false) String district,
                                           @RequestParam(required = false) String audience, @RequestParam(required = false) String q,
-                                          @RequestParam(required = false) String month, ServerWebExchange exchange) {
-        EventFilter filter = new EventFilter(matching(topic, SLUG), shortText(district), matching(audience, AUDIENCE), shortText(q));
-        YearMonth chosenMonth = month(month);
+                                          @RequestParam(required = false) String month, @RequestParam(required = false) String view,
+                                          ServerWebExchange exchange) {
         OffsetDateTime now = OffsetDateTime.now(zone);
-        OffsetDateTime from = chosenMonth == null ? now : chosenMonth.atDay(1).atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime to = chosenMonth == null ? now.plusYears(1) : from.plusMonths(1);
-        // Upcoming lists change with the clock: one cached page per hour and filter.
-        String key = now.withMinute(0).withSecond(0).withNano(0) + "|" + filter + "|" + chosenMonth;
-        return pages.page(exchange, key, request -> events.between(from, to, filter)
-                .map(list -> list.size() > LIMIT ? list.subList(0, LIMIT) : list)
-                .flatMap(list -> {
-                    String title = chosenMonth == null ? renderer.message("site.events.title", request)
-                            : renderer.message("site.events.month-title", request, chosenMonth.getYear(), chosenMonth.getMonthValue());
-                    List<Crumb> crumbs = List.of(new Crumb(renderer.message("site.crumb.home", request), "/"),
-                            new Crumb(renderer.message("site.events.title", request), "/events"));
-                    PageMeta meta = new PageMeta(title, renderer.message("site.events.description", request), "/events", null,
-                            "website", crumbs, List.of(), null, false);
-                    Map<String, Object> model = new LinkedHashMap<>();
-                    model.put("events", list);
-                    model.put("district", filter.district());
-                    return renderer.render(request, "site/events", meta, model);
-                }));
+        CalendarQuery query = CalendarQuery.of(topic, district, audience, q, month, view, YearMonth.from(now));
+        OffsetDateTime from = query.month() == null ? now : query.month().atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime to = query.month() == null ? now.plusYears(1) : query.month().plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        // Upcoming lists and "today" change with the clock: one cached page per hour and query.
+        String key = now.withMinute(0).withSecond(0).withNano(0) + "|" + query.key();
+        return pages.page(exchange, key, request -> Mono.zip(events.between(from, to, query.filter()), events.districts(from, to))
+                .flatMap(found -> calendarPage(request, query, found.getT1(), found.getT2(), now)));
     }
 
-    private static String matching(String value, Pattern pattern) {
-        return value != null && pattern.matcher(value.strip()).matches() ? value.strip() : null;
-    }
-
-    private static String shortText(String value) {
-        return value == null || value.isBlank() || value.length() > 30 ? null : value.strip();
-    }
-
-    private static YearMonth month(String value) {
-        return value != null && MONTH.matcher(value.strip()).matches() ? YearMonth.parse(value.strip()) : null;
+    private Mono<RenderedPage> calendarPage(SiteRequest request, CalendarQuery query, List<EventView> found, List<String> districts,
+                                            OffsetDateTime now) {
+        YearMonth month = query.month();
+        String listTitle = renderer.message("site.events.title", request);
+        String title = month == null ? listTitle : renderer.message("site.events.month-title", request, month.getYear(), month.getMonthValue());
+        List<Crumb> crumbs = List.of(new Crumb(renderer.message("site.crumb.home", request), "/"), new Crumb(listTitle, "/events"));
+        // Words typed by visitors make pages without end: those stay out of search engines.
+        PageMeta meta = new PageMeta(title, renderer.message("site.events.description", request), query.path(), null,
+                "website", crumbs, List.of(), null, query.filter().text() != null);
+        List<String> districtChoices = new ArrayList<>(districts);
+        if (query.filter().district() != null && !districtChoices.contains(query.filter().district())) {
+            districtChoices.add(0, query.filter().district());
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("query", query);
+        model.put("filter", query.filter());
+        model.put("districts", districtChoices);
+        model.put("grid", query.grid() ? MonthGrid.of(month, found, now.toLocalDate()) : null);
+        model.put("events", found.size() > LIMIT && !query.grid() ? found.subList(0, LIMIT) : found);
+        model.put("more", !query.grid() && found.size() > LIMIT);
+        model.put("monthPath", month == null ? null : query.path(month));
+        YearMonth shown = month == null ? YearMonth.from(now) : month;
+        model.put("previousPath", month == null ? null : query.path(month.minusMonths(1)));
+        model.put("nextPath", query.path(month == null ? shown : month.plusMonths(1)));
+        model.put("nextMonth", month == null ? shown : month.plusMonths(1));
+        model.put("previousMonth", month == null ? null : month.minusMonths(1));
+        model.put("gridPath", query.path(true));
+        model.put("listPath", query.path(false));
+        model.put("upcomingPath", query.upcomingPath());
+        model.put("clearPath", month == null ? "/events" : new CalendarQuery(EventFilter.NONE, month, query.grid()).path());
+        return renderer.render(request, "site/events", meta, model);
     }
 }

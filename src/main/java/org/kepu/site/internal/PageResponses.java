@@ -3,6 +3,7 @@ package org.kepu.site.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.http.CacheControl;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * Answers page requests from the page cache with validators: an ETag (a hash of the bytes) and
  * Last-Modified, so a browser or CDN revalidates cheaply; {@code no-cache} makes it revalidate every time,
- * so a publication shows at once. {@code ?lang=en|zh} sets the language cookie and redirects to the page.
+ * so a publication shows at once. A client that accepts gzip gets the copy compressed once per render.
+ * {@code ?lang=en|zh} sets the language cookie and redirects to the page.
  */
 @Component
 class PageResponses {
@@ -57,20 +59,36 @@ class PageResponses {
     }
 
     private static ResponseEntity<byte[]> respond(ServerWebExchange exchange, RenderedPage page) {
-        if (exchange.checkNotModified(page.etag(), lastModified(page))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(cachingHeaders(page)).build();
+        RenderedPage.Body body = page.body(AcceptEncoding.gzip(exchange.getRequest().getHeaders()));
+        if (exchange.checkNotModified(body.etag(), lastModified(page))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(cachingHeaders(page, body)).build();
         }
-        return ResponseEntity.ok().headers(cachingHeaders(page)).contentType(MediaType.parseMediaType(page.contentType()))
-                .body(page.bytes());
+        return ResponseEntity.ok().headers(cachingHeaders(page, body)).headers(encodingHeaders(body))
+                .contentType(MediaType.parseMediaType(page.contentType())).body(body.bytes());
     }
 
-    /** The validators and cache rules of every page answer, whether from a controller or {@link CachedPageFilter}. */
-    static HttpHeaders cachingHeaders(RenderedPage page) {
+    /**
+     * The validators and cache rules of every page answer, whether from a controller or {@link CachedPageFilter}:
+     * the ETag names the encoding sent, and caches keep one copy per language cookie and per encoding.
+     */
+    static HttpHeaders cachingHeaders(RenderedPage page, RenderedPage.Body body) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setETag(page.etag());
+        headers.setETag(body.etag());
         headers.setLastModified(lastModified(page));
         headers.setCacheControl(PAGES);
-        headers.set(HttpHeaders.VARY, HttpHeaders.COOKIE);
+        headers.setVary(List.of(HttpHeaders.COOKIE, HttpHeaders.ACCEPT_ENCODING));
+        return headers;
+    }
+
+    /**
+     * {@code Content-Encoding} of a compressed page. The server's own compression leaves an encoded response as it is;
+     * it only encodes an uncompressed page for a client that takes some other encoding but not gzip (rare).
+     */
+    static HttpHeaders encodingHeaders(RenderedPage.Body body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (body.encoding() != null) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, body.encoding());
+        }
         return headers;
     }
 

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The search page: query box with suggestions, facets, highlighted snippets, pages. Not cached: each query
- * is its own page. While the search server is down the page still renders, with a notice and status 503.
+ * is its own page. Results for the site's own terms may be indexed ({@link SearchVocabulary}), others are {@code noindex}. While the search server is down the page still renders, with a notice and status 503.
  */
 @RestController
 class SearchPage {
@@ -45,8 +45,11 @@ class SearchPage {
     private final WorkCards cards;
     private final SiteProperties properties;
     private final PublicRumors rumors;
+    private final SearchVocabulary vocabulary;
 
-    SearchPage(PageRenderer renderer, WorkSearches searches, WorkCards cards, SiteProperties properties, PublicRumors rumors) {
+    SearchPage(PageRenderer renderer, WorkSearches searches, WorkCards cards, SiteProperties properties, PublicRumors rumors,
+               SearchVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.renderer = renderer;
         this.searches = searches;
         this.cards = cards;
@@ -60,8 +63,11 @@ class SearchPage {
     record FacetLink(String label, long count, String path, boolean selected) {
     }
 
-    /** @param rumor the rebuttal card of a known rumor the query matches, or null */
-    record Outcome(HttpStatus status, SearchResult result, String problem, RumorCard rumor) {
+    /**
+     * @param rumor the rebuttal card of a known rumor the query matches, or null
+     * @param term  the query as a term of the site's vocabulary ({@link SearchVocabulary}), or null
+     */
+    record Outcome(HttpStatus status, SearchResult result, String problem, RumorCard rumor, String term) {
     }
 
     @GetMapping(value = "/search", produces = "text/html")
@@ -85,10 +91,12 @@ class SearchPage {
         Mono<Optional<RumorCard>> card = q == null || q.isBlank() || number > 1 ? Mono.just(Optional.empty())
                 : rumors.matchFor(q).map(Optional::of).timeout(RUMOR_WAIT, Mono.empty()).defaultIfEmpty(Optional.empty());
         return searches.search(parameters)
-                .map(result -> new Outcome(HttpStatus.OK, result, null, null))
+                .map(result -> new Outcome(HttpStatus.OK, result, null, null, null))
                 .onErrorResume(ProblemException.class, problem -> Mono.just(new Outcome(
-                        problem.status().is5xxServerError() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK, null, problem.code(), null)))
-                .zipWith(card, (outcome, rumor) -> new Outcome(outcome.status(), outcome.result(), outcome.problem(), rumor.orElse(null)))
+                        problem.status().is5xxServerError() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK, null, problem.code(), null, null)))
+                .zipWith(card, (outcome, rumor) -> new Outcome(outcome.status(), outcome.result(), outcome.problem(), rumor.orElse(null), null))
+                .zipWith(vocabulary.term(q), (outcome, term) -> new Outcome(outcome.status(), outcome.result(), outcome.problem(),
+                        outcome.rumor(), term.orElse(null)))
                 .flatMap(outcome -> render(request, q, sort, filters, number, outcome)
                         .map(html -> {
                             ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
@@ -109,8 +117,8 @@ class SearchPage {
                 new Crumb(renderer.message("site.search.title", request), "/search"));
         String title = query.isEmpty() ? renderer.message("site.search.title", request)
                 : renderer.message("site.search.title-for", request, query);
-        PageMeta meta = new PageMeta(title, renderer.message("site.search.description", request), base, null, "website",
-                crumbs, List.of(), null, true);
+        PageMeta meta = new PageMeta(title, renderer.message("site.search.description", request), canonical(query, page, outcome, base),
+                null, "website", crumbs, List.of(), null, !indexable(query, outcome));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("q", query);
         model.put("sort", sort == null ? "" : sort);
@@ -132,6 +140,28 @@ class SearchPage {
             model.put("pagination", Pagination.of(base, page, reachable, PER_PAGE));
             return model;
         }).flatMap(filled -> renderer.render(request, "site/search", meta, filled));
+    }
+
+    /**
+     * Results for a term of the site's vocabulary are a page search engines may keep, under the address of the
+     * term as the site writes it (filters and order are variants of it); so is the empty search page. Any other
+     * text, a failed search and a search that finds nothing are not.
+     */
+    private static boolean indexable(String query, Outcome outcome) {
+        if (outcome.result() == null) {
+            return false;
+        }
+        return query.isEmpty() || (outcome.term() != null && outcome.result().total() > 0);
+    }
+
+    private static String canonical(String query, int page, Outcome outcome, String base) {
+        if (query.isEmpty()) {
+            return "/search";
+        }
+        if (outcome.term() == null) {
+            return base;
+        }
+        return "/search?q=" + encode(outcome.term()) + (page > 1 ? "&page=" + page : "");
     }
 
     private WorkCard card(SearchResult.Hit hit, Map<String, String> topics) {

@@ -49,13 +49,13 @@ class SitemapFiles {
         this.properties = properties;
     }
 
+    /** Search pages may be fetched: each says itself whether it may be indexed ({@link SearchVocabulary}). */
     @GetMapping("/robots.txt")
     Mono<ResponseEntity<byte[]>> robots(ServerWebExchange exchange) {
         return pages.page(exchange, request -> Mono.just(RenderedPage.of("""
                 User-agent: *
                 Allow: /
                 Disallow: /api/
-                Disallow: /search
                 Disallow: /console
 
                 Sitemap: %s

@@ -3,7 +3,9 @@ package org.kepu.site.internal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.text.Collator;
 import java.util.List;
+import java.util.Locale;
 
 import org.kepu.event.EventFilter;
 import org.kepu.event.PublicEvents;
@@ -38,6 +40,12 @@ class UpcomingEvents {
         return views(events.between(from, to, filter));
     }
 
+    /** The districts (区县市) that have occurrences starting in the window, in Chinese collation order. */
+    Mono<List<String>> districts(OffsetDateTime from, OffsetDateTime to) {
+        return between(from, to, EventFilter.NONE).map(found -> found.stream().map(EventView::district)
+                .filter(district -> !district.isBlank()).distinct().sorted(Collator.getInstance(Locale.CHINA)).toList());
+    }
+
     private Mono<List<EventView>> views(Flux<PublicOccurrence> occurrences) {
         return occurrences.map(this::view).collectList()
                 .onErrorResume(error -> {
@@ -65,6 +73,8 @@ class UpcomingEvents {
                 WorkCards.machineTime(occurrence.startsAt()), WorkCards.machineTime(occurrence.endsAt()), venue,
                 occurrence.venue() == null ? "" : occurrence.venue().address(),
                 occurrence.venue() == null ? "" : occurrence.venue().district(),
-                occurrence.status().name(), occurrence.change(), occurrence.path(), occurrence.registrationOpen());
+                occurrence.status().name(), occurrence.change(), occurrence.path(), occurrence.registrationOpen(),
+                occurrence.startsAt().atZoneSameInstant(zone).toLocalDate(),
+                occurrence.startsAt().atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("HH:mm")));
     }
 }

@@ -1,13 +1,17 @@
 package org.kepu.site.internal;
 
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kepu.KepuIntegrationTest;
+import org.kepu.ReviewedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -20,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The pages as served are valid HTML by the Nu HTML Checker (what validator.w3.org/nu runs): the home page,
  * a video page with its player, an audio page, a topic, search results with highlights and facets, the events
- * and the not-found page. Warnings are printed, errors fail.
+ * calendar as a list and as a month grid (with filters), and the not-found page. Warnings are printed, errors fail.
  */
 @KepuIntegrationTest
 @TestPropertySource(properties = "kepu.media.processing.enabled=true")
@@ -34,17 +38,26 @@ class SiteHtmlValidityIntegrationTest {
 
     private final HtmlChecker checker = new HtmlChecker();
     private PublishedMediaWorks works;
+    private final YearMonth eventMonth = YearMonth.now(ZoneOffset.ofHours(8)).plusMonths(1);
 
     @BeforeAll
-    void publishMediaWorks() {
+    void publishMediaWorksAndAnEvent() {
         works = PublishedMediaWorks.in(anonymous, port);
+        ReviewedEvents events = new ReviewedEvents(anonymous);
+        String series = events.series("月历校验活动", Map.of());
+        events.occurrence(series, eventMonth.atDay(15).atTime(10, 0).atOffset(ZoneOffset.ofHours(8)), "赫山区", Map.of());
+        String cancelled = events.occurrence(series, eventMonth.atDay(15).atTime(15, 0).atOffset(ZoneOffset.ofHours(8)), "资阳区", Map.of());
+        events.publish(series);
+        events.as("demo-editor").post().uri("/api/events/occurrences/{id}/changes", cancelled).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "CANCELLED", "announcement", "因故取消。")).exchange().expectStatus().isOk();
         await("search index").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> new String(page("/search?q=" + PublishedMediaWorks.SEARCH_TERM, 200), java.nio.charset.StandardCharsets.UTF_8).contains("<em>"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "video", "audio", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
-            "/search?q=" + PublishedMediaWorks.SEARCH_TERM + "&kind=video", "/search?q=没有这样的作品xyz", "/events", "/topics",
+            "/search?q=" + PublishedMediaWorks.SEARCH_TERM + "&kind=video", "/search?q=没有这样的作品xyz", "/events", "/events?view=month", "month-grid", "month-list",
+            "/events?district=安化县&audience=elderly&q=无此活动", "/topics",
             "/no-such-page", "/rumors", "/rumors/overnight-vegetables-cancer", "/rumors/columns/food-safety-rumors", "/rumors/lists/2026-10",
             "/rumors/report", "/search?q=隔夜菜会致癌吗"})
     void pagesAreValidHtml(String which) {
@@ -56,6 +69,8 @@ class SiteHtmlValidityIntegrationTest {
         String uri = switch (which) {
             case "video" -> works.videoPath();
             case "audio" -> works.audioPath();
+            case "month-grid" -> "/events?month=" + eventMonth;
+            case "month-list" -> "/events?month=" + eventMonth + "&view=list";
             default -> which;
         };
         byte[] html = page(uri, uri.equals("/no-such-page") ? 404 : 200);
@@ -64,6 +79,9 @@ class SiteHtmlValidityIntegrationTest {
         }
         if (which.contains("隔夜菜")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).as("the rumor card").contains("class=\"rumor-card\"");
+        }
+        if (which.startsWith("month-")) {
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("月历校验活动").contains("已取消");
         }
         if (which.equals("audio")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<audio").contains("data-waveform=");

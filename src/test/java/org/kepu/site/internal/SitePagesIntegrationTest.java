@@ -2,7 +2,9 @@ package org.kepu.site.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +183,128 @@ class SitePagesIntegrationTest {
         assertThat(page("/events?month=" + month)).contains(title);
         assertThat(page("/events?district=安化县")).doesNotContain(title);
         anonymous.get().uri("/events/{id}", "no-such-series").accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theEventsCalendarFiltersByTopicDistrictAudienceAndWordsWithAnEmptyStateForFiltersThatFindNothing() {
+        ReviewedEvents events = new ReviewedEvents(anonymous);
+        String word = "筛选" + UUID.randomUUID().toString().substring(0, 6);
+        String title = "双碳青少年实验课" + word;
+        String series = events.series(title, Map.of("topics", List.of("carbon"), "audience", "youth"));
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(12).withHour(14).withMinute(0).withSecond(0).withNano(0);
+        events.occurrence(series, startsAt, "资阳区", Map.of());
+        events.publish(series);
+
+        String byTopic = page("/events?topic=carbon");
+        assertThat(byTopic).contains(title).contains("<option value=\"carbon\" selected=\"selected\">双碳</option>")
+                .contains("<label for=\"events-topic\">主题</label>").contains("<label for=\"events-district\">区县市</label>")
+                .contains("<label for=\"events-audience\">适合人群</label>").contains("<label for=\"events-q\">关键词</label>")
+                .contains("<option value=\"资阳区\">资阳区</option>")
+                .contains("<option value=\"youth\">青少年</option>").contains("<option value=\"elderly\">老年人</option>")
+                .contains("<option value=\"all\">所有人</option>")
+                .contains("<link rel=\"canonical\" href=\"http://localhost").contains("/events?topic=carbon\">");
+        assertThat(page("/events?topic=health&q=" + word)).doesNotContain("/events/" + series).contains("没有符合筛选条件的活动")
+                .contains("健康卫生").contains(word);
+        assertThat(page("/events?district=资阳区&q=" + word)).contains(title);
+        assertThat(page("/events?district=安化县&q=" + word)).doesNotContain("/events/" + series).contains("区县市</span>：<span>安化县");
+        assertThat(page("/events?audience=youth&q=" + word)).contains(title);
+        assertThat(page("/events?audience=elderly&q=" + word)).doesNotContain("/events/" + series).contains("老年人");
+        assertThat(page("/events?audience=all&q=" + word)).doesNotContain("/events/" + series);
+        assertThat(page("/events?q=" + word)).contains(title).contains("name=\"robots\" content=\"noindex\"");
+        assertThat(page("/events?q=没有这样的活动" + word)).doesNotContain("/events/" + series).contains("没有符合筛选条件的活动")
+                .contains("清除筛选");
+        // Unusable values are ignored rather than refused: the page is the unfiltered one.
+        assertThat(page("/events?audience=martians&topic=NOT A SLUG&month=1999-13")).contains("<h1>科普活动</h1>");
+    }
+
+    @Test
+    void theMonthGridShowsEachOccurrenceOnItsDayInShanghaiTimeWithNeighbouringMonthsAndToday() {
+        ReviewedEvents events = new ReviewedEvents(anonymous);
+        String title = "月历定位测试" + UUID.randomUUID().toString().substring(0, 6);
+        String series = events.series(title, Map.of());
+        YearMonth month = YearMonth.now(ZoneOffset.ofHours(8)).plusMonths(2);
+        // 00:30 on the 10th in Shanghai is still the 9th in UTC; 07:30 on the 20th in Shanghai is 23:30 on the 19th in UTC.
+        OffsetDateTime afterMidnight = month.atDay(10).atTime(0, 30).atOffset(ZoneOffset.ofHours(8)).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime morning = month.atDay(20).atTime(7, 30).atOffset(ZoneOffset.ofHours(8)).withOffsetSameInstant(ZoneOffset.UTC);
+        assertThat(afterMidnight.getDayOfMonth()).isEqualTo(9);
+        assertThat(morning.getDayOfMonth()).isEqualTo(19);
+        String first = events.occurrence(series, afterMidnight, "赫山区", Map.of("title", title + "夜场"));
+        String second = events.occurrence(series, morning, "赫山区", Map.of("title", title + "早场"));
+        events.publish(series);
+        events.as("demo-editor").post().uri("/api/events/occurrences/{id}/changes", second).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "CANCELLED", "announcement", "因故取消。")).exchange().expectStatus().isOk();
+
+        // The address the WeChat schedule article links to shows the month as a grid.
+        String grid = page("/events?month=" + month);
+        assertThat(grid).contains("<table class=\"month-grid\">").contains("<th scope=\"col\">周一</th>")
+                .contains("<th scope=\"col\">周日</th>").contains("<h1>" + month.getYear() + "年" + month.getMonthValue() + "月科普活动</h1>")
+                .contains("href=\"/events?month=" + month.minusMonths(1) + "\" rel=\"prev\"")
+                .contains("href=\"/events?month=" + month.plusMonths(1) + "\" rel=\"next\"")
+                .contains("href=\"/events?month=" + month + "&amp;view=list\"");
+        assertThat(grid.indexOf("<th scope=\"col\">周一</th>")).isLessThan(grid.indexOf("<th scope=\"col\">周日</th>"));
+        assertThat(day(grid, month.atDay(10))).contains(title + "夜场").contains(">00:30</time>").doesNotContain(title + "早场");
+        assertThat(day(grid, month.atDay(9))).doesNotContain(title);
+        assertThat(day(grid, month.atDay(20))).contains(title + "早场").contains(">07:30</time>").contains("已取消");
+        assertThat(day(grid, month.atDay(19))).doesNotContain(title);
+        assertThat(grid).contains("/events/" + series + "/" + first);
+        int weeks = grid.split("<tr>", -1).length - 2;
+        assertThat(weeks).as("weeks in the grid").isBetween(4, 6);
+
+        String list = page("/events?month=" + month + "&view=list");
+        assertThat(list).doesNotContain("month-grid").contains(title + "夜场").contains(title + "早场").contains("已取消");
+
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        String thisMonth = page("/events?view=month");
+        assertThat(thisMonth).contains("<link rel=\"canonical\" href=\"http://localhost").contains("/events?month=" + YearMonth.from(today) + "\">");
+        assertThat(day(thisMonth, today)).contains("今天");
+        assertThat(thisMonth).containsOnlyOnce("aria-current=\"date\"");
+        assertThat(page("/events?month=" + month + "&district=安化县")).contains("<table class=\"month-grid\">")
+                .contains("没有符合筛选条件的活动").doesNotContain(title);
+    }
+
+    @Test
+    void searchResultsForTheSitesOwnTermsMayBeIndexedUnderOneAddressAndAnyOtherTextMayNot() {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String tag = "Kepu营养" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> draft = ReviewedWorks.draft("膳食指南解读" + tag, List.of());
+        draft.put("tags", List.of(tag));
+        String work = reviewed.create("ARTICLE", draft);
+        reviewed.publish(work);
+        await("indexed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> searchPage(tag).contains("/works/" + work));
+
+        String canonical = "/search?q=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8) + "\">";
+        // A tag of a public work, as written or in other letter case and with full-width spaces around it: one address.
+        for (String query : List.of(tag, tag.toUpperCase(java.util.Locale.ROOT), "\u3000" + tag + " ")) {
+            String results = searchPage(query);
+            assertThat(results).as(query).contains("/works/" + work).doesNotContain("name=\"robots\"")
+                    .contains("<link rel=\"canonical\" href=\"http://localhost").contains(canonical);
+        }
+        assertThat(searchPage(tag + "&kind=article&sort=newest")).doesNotContain("name=\"robots\"").contains(canonical);
+        // Any other text: the page answers but stays out of search engines.
+        String other = searchPage(tag + " 免费领取");
+        assertThat(other).contains("<meta name=\"robots\" content=\"noindex\">");
+        assertThat(searchPage("没有这样的词" + tag)).contains("<meta name=\"robots\" content=\"noindex\">");
+        // A topic of the directory is a term too (its name or slug); with no result it is not a page worth indexing.
+        String topicSlug = searchPage("ＨＥＡＬＴＨ");
+        assertThat(topicSlug).satisfiesAnyOf(
+                html -> assertThat(html).contains("/search?q=health\">").doesNotContain("name=\"robots\""),
+                html -> assertThat(html).contains("<meta name=\"robots\" content=\"noindex\">").contains("class=\"empty"));
+        assertThat(page("/robots.txt")).doesNotContain("Disallow: /search").contains("Disallow: /api/");
+    }
+
+    /** A search page; a 503 (the search server too slow on a loaded machine) is asked again. */
+    private String searchPage(String query) {
+        return await(query).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> page("/search?q=" + query), html -> true);
+    }
+
+    /** The grid cell of {@code date}: from its day's {@code <time>} to the next day's. */
+    private static String day(String grid, LocalDate date) {
+        int start = grid.indexOf("<time datetime=\"" + date + "\">");
+        assertThat(start).as("the cell of " + date).isPositive();
+        int end = grid.indexOf("<time datetime=\"" + date.plusDays(1) + "\">", start);
+        return grid.substring(start, end < 0 ? grid.indexOf("</table>", start) : end);
     }
 
     private void beacon(String work, String visitor) {

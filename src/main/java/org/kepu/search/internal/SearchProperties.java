@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter     what a 503 tells the caller to wait
  * @param maxQueryLength longer query strings are refused with 422
  * @param maxPageDepth   {@code page} reaches at most this many hits deep; beyond it the {@code after} cursor is needed
+ * @param resultCacheSize search results each instance keeps for repeated searches (0: none)
+ * @param resultCacheTtl  the longest a kept result is used, should the announcement of a change be lost
  */
 @ConfigurationProperties("kepu.search")
 public record SearchProperties(@DefaultValue("works") String alias,
@@ -22,7 +24,9 @@ public record SearchProperties(@DefaultValue("works") String alias,
                                @DefaultValue("3s") Duration timeout,
                                @DefaultValue("30s") Duration retryAfter,
                                @DefaultValue("100") int maxQueryLength,
-                               @DefaultValue("1000") int maxPageDepth) {
+                               @DefaultValue("1000") int maxPageDepth,
+                               @DefaultValue("2000") int resultCacheSize,
+                               @DefaultValue("60s") Duration resultCacheTtl) {
 
     public String firstIndex() {
         return indexPrefix + 1;

@@ -70,7 +70,7 @@ class WorksIndexSetupIntegrationTest {
         elasticsearch.indices().create(c -> c.index(index).withJson(new ByteArrayInputStream(body))).get();
 
         WorksIndexSetup old = new WorksIndexSetup(elasticsearch,
-                new SearchProperties(alias, "setup_it_v", Duration.ofSeconds(3), Duration.ofSeconds(30), 100, 1000), audit, json);
+                new SearchProperties(alias, "setup_it_v", Duration.ofSeconds(3), Duration.ofSeconds(30), 100, 1000, 0, Duration.ofSeconds(60)), audit, json);
         old.ensure().block();
         old.ensure().block();
 

@@ -25,6 +25,7 @@ import org.kepu.media.MediaAssetId;
 import org.kepu.media.MediaAssets;
 import org.kepu.platform.ElasticsearchCalls;
 import org.kepu.search.internal.Pinyin;
+import org.kepu.search.internal.SearchChanges;
 import org.kepu.search.internal.WorkDocument;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -43,10 +44,12 @@ class IndexWriter {
     private final ElasticsearchAsyncClient elasticsearch;
     private final MediaAssets media;
     private final WorkViewCounts views;
+    private final SearchChanges changes;
     /** Topic names change rarely; read once every few minutes rather than per write. */
     private final Mono<Map<String, String>> topicNames;
 
-    IndexWriter(ElasticsearchAsyncClient elasticsearch, MediaAssets media, Topics topics, WorkViewCounts views) {
+    IndexWriter(ElasticsearchAsyncClient elasticsearch, MediaAssets media, Topics topics, WorkViewCounts views, SearchChanges changes) {
+        this.changes = changes;
         this.elasticsearch = elasticsearch;
         this.media = media;
         this.views = views;
@@ -58,10 +61,8 @@ class IndexWriter {
     /**
      * One work, searchable when this completes: the write asks for a refresh (a published or withdrawn work shows at
      * once instead of after the next periodic refresh, up to a second later). Only the {@code search.index-work} job
-     * writes this way, and its worker claims at most {@code kepu.jobs.kinds.[search.index-work].concurrency} (2) jobs
-     * per poll (1 s): even when a schedule or an import publishes hundreds of works at once, that is at most two
-     * forced refreshes a second per instance, as often as the periodic refresh. Raising that concurrency far would
-     * call for {@code refresh=wait_for} instead. Bulk writes do not refresh.
+     * writes this way, at most {@code kepu.jobs.kinds.[search.index-work].concurrency} (2) at a time per instance, so
+     * a burst of publications refreshes once per work for a while (see docs/search.md). Bulk writes do not refresh.
      */
     Mono<Void> index(String index, PublishedWork work) {
         return Mono.zip(durations(List.of(work)), topicNames, views(List.of(work))).flatMap(found -> {
@@ -72,7 +73,8 @@ class IndexWriter {
                     .version(work.version()).versionType(VersionType.ExternalGte).refresh(Refresh.True)));
         })
                 .then()
-                .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
+                .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty())
+                .then(Mono.defer(changes::visible));
     }
 
     /** The playing time of each work's main file (its first), in whole seconds, where processing measured one. */
@@ -96,7 +98,8 @@ class IndexWriter {
         return call(() -> elasticsearch.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.ExternalGte)
                         .refresh(Refresh.True)))
                 .then()
-                .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty());
+                .onErrorResume(IndexWriter::versionConflict, newer -> Mono.empty())
+                .then(Mono.defer(changes::visible));
     }
 
     /** @return how many of the works were written (conflicts with newer versions do not count, nor fail) */
@@ -113,7 +116,7 @@ class IndexWriter {
                             viewed.getOrDefault(work.id().value(), 0L)))
                     .version(work.version()).versionType(VersionType.ExternalGte)))).toList();
             return call(() -> elasticsearch.bulk(b -> b.operations(operations)));
-        }).flatMap(IndexWriter::written);
+        }).flatMap(IndexWriter::written).flatMap(written -> changes.visibleAfterRefresh().thenReturn(written));
     }
 
     /**
@@ -144,7 +147,8 @@ class IndexWriter {
             return Mono.just(0);
         }
         List<BulkOperation> operations = ids.stream().map(id -> BulkOperation.of(b -> b.delete(d -> d.index(index).id(id)))).toList();
-        return call(() -> elasticsearch.bulk(b -> b.operations(operations))).flatMap(IndexWriter::written);
+        return call(() -> elasticsearch.bulk(b -> b.operations(operations))).flatMap(IndexWriter::written)
+                .flatMap(written -> changes.visibleAfterRefresh().thenReturn(written));
     }
 
     private static Mono<Integer> written(BulkResponse response) {

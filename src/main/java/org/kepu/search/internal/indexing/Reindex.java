@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.indices.IndexState;
 import org.kepu.content.PublishedWorks;
 import org.kepu.platform.AuditLog;
+import org.kepu.search.internal.SearchChanges;
 import org.kepu.search.internal.SearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ class Reindex {
     record Report(String index, List<String> replaced, int indexed, DriftReport catchUp) {
     }
 
+    private final SearchChanges changes;
     private final ElasticsearchAsyncClient elasticsearch;
     private final PublishedWorks works;
     private final IndexWriter writer;
@@ -46,7 +48,8 @@ class Reindex {
     private final AuditLog audit;
 
     Reindex(ElasticsearchAsyncClient elasticsearch, PublishedWorks works, IndexWriter writer, DriftCheck drift,
-            SearchProperties search, IndexingProperties properties, AuditLog audit) {
+            SearchProperties search, IndexingProperties properties, AuditLog audit, SearchChanges changes) {
+        this.changes = changes;
         this.elasticsearch = elasticsearch;
         this.works = works;
         this.writer = writer;
@@ -89,7 +92,7 @@ class Reindex {
         return IndexWriter.call(() -> elasticsearch.indices().updateAliases(u -> {
             current.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(search.alias()))));
             return u.actions(a -> a.add(add -> add.index(next).alias(search.alias())));
-        })).then();
+        })).then(Mono.defer(changes::visible));
     }
 
     private Mono<Set<String>> behindAlias() {

@@ -14,15 +14,17 @@ class SearchesService implements WorkSearches {
 
     private final WorkSearch search;
     private final SearchProperties properties;
+    private final SearchResultCache cache;
 
-    SearchesService(WorkSearch search, SearchProperties properties) {
+    SearchesService(WorkSearch search, SearchProperties properties, SearchResultCache cache) {
         this.search = search;
         this.properties = properties;
+        this.cache = cache;
     }
 
     @Override
     public Mono<SearchResult> search(SearchParameters p, Locale locale) {
         return Mono.fromCallable(() -> SearchQuery.parse(p.q(), p.topics(), p.kinds(), p.organisations(), p.years(), p.sort(),
-                p.size(), p.page(), p.after(), properties)).flatMap(query -> search.search(query, locale));
+                p.size(), p.page(), p.after(), properties)).flatMap(query -> cache.get(query, locale, () -> search.search(query, locale)));
     }
 }

@@ -43,6 +43,8 @@ class SearchIndexingIntegrationTest {
     PublishedWorks publishedWorks;
     @Autowired
     org.springframework.r2dbc.core.DatabaseClient database;
+    @Autowired
+    io.lettuce.core.api.reactive.RedisReactiveCommands<String, String> redis;
 
     @Test
     void publishingIndexesThePublicRevisionAndUnpublishingRemovesIt() throws Exception {
@@ -71,6 +73,46 @@ class SearchIndexingIntegrationTest {
         reviewed.as("demo-editor").post().uri("/api/works/{id}/unpublish", work).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "内容需要复核")).exchange().expectStatus().is2xxSuccessful();
         await().atMost(Duration.ofSeconds(20)).until(() -> indexed(work) == null);
+    }
+
+    @Test
+    void repeatedSearchesComeFromTheCacheUntilAnyInstanceChangesTheIndex() throws Exception {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        String term = "可燃冰甲烷水合物";
+        String first = reviewed.article(term + "的形成");
+        reviewed.publish(first);
+        await().atMost(Duration.ofSeconds(20)).until(() -> total(term) == 1);
+
+        // Written behind the application's back: the cached answer stands until a change is announced.
+        String probe = "cache-probe-" + UUID.randomUUID();
+        elasticsearch.index(i -> i.index(search.alias()).id(probe).document(Map.of("id", probe, "title", term + "探针", "kind", "ARTICLE"))
+                .refresh(Refresh.True)).get();
+        try {
+            assertThat(total(term)).as("answered from the cache").isEqualTo(1);
+            // Another instance announces a change (as SharedGenerations does): this one forgets its results.
+            Long next = redis.incr("kepu:generation:" + org.kepu.search.internal.SearchChanges.GENERATION).block();
+            redis.publish("kepu:generation-advanced", org.kepu.search.internal.SearchChanges.GENERATION + "=" + next).block();
+            await().atMost(Duration.ofSeconds(10)).until(() -> total(term) == 2);
+        } finally {
+            elasticsearch.delete(d -> d.index(search.alias()).id(probe).refresh(Refresh.True)).get();
+        }
+
+        // A publication through the application is found as soon as its index job has run.
+        String second = reviewed.article(term + "的开采");
+        reviewed.publish(second);
+        // Within the cache's 60 s bound only the index job's announcement can bring the new answer.
+        await().atMost(Duration.ofSeconds(20)).until(() -> hits(term).equals(Set.of(first, second)));
+    }
+
+    private long total(String query) {
+        return hits(query).size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> hits(String query) {
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) anonymous.get().uri("/api/search?q={q}", query).exchange()
+                .expectStatus().isOk().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("hits");
+        return hits.stream().map(hit -> String.valueOf(hit.get("id"))).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The pages as served are valid HTML by the Nu HTML Checker (what validator.w3.org/nu runs): the home page,
- * a video page with its player, an audio page, a topic, search results with highlights and facets, the events
+ * a video page with its player (MP4 source, caption tracks), an audio page, an article with a download, a topic, search results with highlights and facets, the events
  * and the not-found page. Warnings are printed, errors fail.
  */
 @KepuIntegrationTest
@@ -43,7 +43,7 @@ class SiteHtmlValidityIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "video", "audio", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
+    @ValueSource(strings = {"/", "video", "audio", "article", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
             "/search?q=" + PublishedMediaWorks.SEARCH_TERM + "&kind=video", "/search?q=没有这样的作品xyz", "/events", "/topics",
             "/no-such-page", "/rumors", "/rumors/overnight-vegetables-cancer", "/rumors/columns/food-safety-rumors", "/rumors/lists/2026-10",
             "/rumors/report", "/search?q=隔夜菜会致癌吗"})
@@ -56,14 +56,20 @@ class SiteHtmlValidityIntegrationTest {
         String uri = switch (which) {
             case "video" -> works.videoPath();
             case "audio" -> works.audioPath();
+            case "article" -> works.articlePath();
             default -> which;
         };
         byte[] html = page(uri, uri.equals("/no-such-page") ? 404 : 200);
         if (which.equals("video")) {
-            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<video").contains("data-hls=");
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<video").contains("data-hls=")
+                    .contains("type=\"video/mp4\"").contains("<track kind=\"captions\"");
         }
         if (which.contains("隔夜菜")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).as("the rumor card").contains("class=\"rumor-card\"");
+        }
+        if (which.equals("article")) {
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("class=\"attachments\"")
+                    .contains(works.attachmentName());
         }
         if (which.equals("audio")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<audio").contains("data-waveform=");

@@ -113,7 +113,7 @@ record PublishedMediaWorks(String video, String videoTitle, String videoTopic, S
 
     private static String upload(ReviewedWorks reviewed, String purpose, String name, byte[] bytes) {
         return (String) reviewed.as("demo-society-member").post().uri("/api/media/assets?purpose={p}", purpose)
-                .header("X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .header("X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(bytes)
                 .exchange().expectStatus().isCreated()

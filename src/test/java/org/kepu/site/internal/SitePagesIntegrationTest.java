@@ -189,7 +189,7 @@ class SitePagesIntegrationTest {
         byte[] pdf = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("content-samples/articles/confined-space-safety.pdf"));
         String name = "有限空间作业安全（2026 版）.pdf";
         String asset = (String) reviewed.as("demo-society-member").post().uri("/api/media/assets?purpose=DOCUMENT")
-                .header("X-File-Name", java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .header("X-File-Name", java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(pdf)
                 .exchange().expectStatus().isCreated()
                 .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");

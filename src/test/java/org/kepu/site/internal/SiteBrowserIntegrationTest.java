@@ -289,7 +289,7 @@ class SiteBrowserIntegrationTest {
                 video);
         assertThat(tracks).containsExactly(
                 Map.of("kind", "captions", "language", "zh", "label", "中文字幕", "mode", "showing"),
-                Map.of("kind", "captions", "language", "en", "label", "英文字幕", "mode", "disabled"));
+                Map.of("kind", "captions", "language", "en", "label", "英语字幕", "mode", "disabled"));
         await("caption cues").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
                 ((Number) chromium.driver.executeScript("const c = arguments[0].textTracks[0].cues; return c ? c.length : 0", video))
                         .intValue() == 3);

@@ -29,6 +29,10 @@ import reactor.core.publisher.Mono;
 class WorkPage {
 
     private static final int RELATED = 4;
+    /** A refused document has no original left (the download answers 404 as for any other missing file). */
+    private static final java.util.Set<org.kepu.media.MediaAssetStatus> DOWNLOADABLE = java.util.EnumSet.of(
+            org.kepu.media.MediaAssetStatus.STORED, org.kepu.media.MediaAssetStatus.PROCESSING,
+            org.kepu.media.MediaAssetStatus.PLAYABLE, org.kepu.media.MediaAssetStatus.PROCESSED);
 
     private final PageResponses pages;
     private final PageRenderer renderer;
@@ -206,7 +210,8 @@ class WorkPage {
         List<Attachment> attachments = new ArrayList<>();
         for (UUID id : work.media()) {
             MediaDetails document = byId.get(id);
-            if (document != null && document.downloadUrl() != null && document.detectedType() != null) {
+            if (document != null && document.downloadUrl() != null && document.detectedType() != null
+                    && DOWNLOADABLE.contains(document.status())) {
                 attachments.add(new Attachment(document.downloadUrl(), document.originalName(),
                         renderer.message(FileSizes.typeKey(document.detectedType()), request),
                         FileSizes.readable(document.size() == null ? 0 : document.size())));

@@ -16,5 +16,9 @@ export default defineConfig({
     rollupOptions: {
       input: { site: fileURLToPath(new URL('./site/main.js', import.meta.url)) }
     }
+  },
+  test: {
+    include: ['site/**/*.test.js'],
+    environment: 'node'
   }
 });

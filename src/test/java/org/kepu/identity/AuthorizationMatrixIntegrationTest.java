@@ -135,6 +135,7 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("POST /api/media/uploads/{id}/complete", Access.AUTHORS);
         EXPECTED.put("DELETE /api/media/uploads/{id}", Access.AUTHORS);
         EXPECTED.put("GET /media/{asset}/**", Access.PUBLIC);
+        EXPECTED.put("GET /media/{asset}/download", Access.PUBLIC);
         EXPECTED.put("GET /api/volunteers", Access.STAFF);
         EXPECTED.put("POST /api/volunteers", Access.STAFF);
         EXPECTED.put("GET /api/volunteers/{id}", Access.STAFF);

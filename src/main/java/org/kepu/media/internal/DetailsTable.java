@@ -33,7 +33,7 @@ class DetailsTable {
 
     Mono<MediaDetails> find(MediaAssetId id) {
         return database.sql("""
-                        SELECT id, purpose, status, original_name, facts::text AS facts, extracted::text AS extracted, extracted_text
+                        SELECT id, purpose, status, original_name, detected_type, size_bytes, facts::text AS facts, extracted::text AS extracted, extracted_text
                           FROM media_asset WHERE id = :id""")
                 .bind("id", id.id())
                 .map(this::details)
@@ -45,7 +45,7 @@ class DetailsTable {
             return Flux.empty();
         }
         return database.sql("""
-                        SELECT id, purpose, status, original_name, facts::text AS facts, extracted::text AS extracted, extracted_text
+                        SELECT id, purpose, status, original_name, detected_type, size_bytes, facts::text AS facts, extracted::text AS extracted, extracted_text
                           FROM media_asset WHERE id = ANY(CAST(:ids AS uuid[]))""")
                 .bind("ids", ids.stream().map(MediaAssetId::id).distinct().toArray(java.util.UUID[]::new))
                 .map(this::details)
@@ -60,7 +60,8 @@ class DetailsTable {
                 MediaPurpose.valueOf(row.get("purpose", String.class)), MediaAssetStatus.valueOf(row.get("status", String.class)),
                 row.get("original_name", String.class), text(described, "title"), text(described, "author"),
                 text(described, "created"), duration(facts.path("duration")), displayed(facts, "width"),
-                displayed(facts, "height"), row.get("extracted_text", String.class));
+                displayed(facts, "height"), row.get("extracted_text", String.class),
+                row.get("detected_type", String.class), row.get("size_bytes", Long.class));
     }
 
     private JsonNode tree(String value) {

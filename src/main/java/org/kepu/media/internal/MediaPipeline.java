@@ -29,6 +29,7 @@ class MediaPipeline {
 
     private static final int WAVEFORM_PEAKS = 1000;
     private static final long PROGRESS_EVERY_MS = 1000;
+    private static final java.util.List<Integer> POSTER_WIDTHS = java.util.List.of(480, 960);
 
     private final PublishedFiles files;
     private final ProcessingTable table;
@@ -78,11 +79,17 @@ class MediaPipeline {
             input = mp4.path().toString();
             facts = probe.probe(input);
         }
-        publish(asset.id(), "poster", video.poster(input, facts, scratch), "poster.jpg", facts);
+        ProducedFile poster = video.poster(input, facts, scratch);
+        publish(asset.id(), "poster", poster, "poster.jpg", facts);
+        posterVariants(asset.id(), poster, scratch);
+        for (VideoProcessor.Captions captions : video.captions(input, facts, scratch)) {
+            String path = "captions/" + captions.file().path().getFileName();
+            publish(asset.id(), "captions-" + captions.ordinal() + "-" + captions.language(), captions.file(), path, null);
+        }
         AtomicBoolean firstRung = new AtomicBoolean(true);
         AtomicLong lastProgress = new AtomicLong();
         HlsLadder ladder = video.hls(input, facts, scratch.resolve("hls"),
-                partial -> publishLadder(asset.id(), partial, firstRung.getAndSet(false)),
+                partial -> publishLadder(asset.id(), partial, firstRung.getAndSet(false), scratch),
                 done -> reportProgress(asset.id(), done, lastProgress));
         var storyboard = video.storyboard(input, facts, scratch);
         publish(asset.id(), "storyboard", storyboard.sprite(), "storyboard.jpg", null);
@@ -92,12 +99,26 @@ class MediaPipeline {
         return json.writeValueAsString(facts);
     }
 
+    /** Card-sized posters ({@code poster-480.webp|.jpg}, {@code poster-960…}), made as an article image's variants are. */
+    private void posterVariants(MediaAssetId asset, ProducedFile poster, Path scratch) throws Exception {
+        String still = poster.path().toString();
+        for (ImageProcessor.ImageVariant variant : images.variants(still, probe.probe(still), scratch.resolve("poster-variants"),
+                POSTER_WIDTHS)) {
+            String name = "poster-" + variant.width();
+            publishSized(asset, name + "-webp", variant.webp(), name + ".webp", variant.width(), variant.height());
+            publishSized(asset, name, variant.fallback(), name + ".jpg", variant.width(), variant.height());
+        }
+    }
+
     private static boolean isStillAnimation(MediaAsset asset) {
         return "image/gif".equals(asset.detectedType()) || "image/apng".equals(asset.detectedType());
     }
 
-    /** Publishes the rungs finished so far and then the master that lists them; after the first, the work can play. */
-    private void publishLadder(MediaAssetId asset, HlsLadder partial, boolean first) {
+    /**
+     * Publishes the rungs finished so far and then the master that lists them; after the first, the work can play,
+     * and that rung's streams also become the progressive MP4 for players without HLS.
+     */
+    private void publishLadder(MediaAssetId asset, HlsLadder partial, boolean first, Path scratch) {
         try {
             Path hls = partial.master().path().getParent();
             for (HlsRendition rendition : partial.renditions()) {
@@ -107,6 +128,11 @@ class MediaPipeline {
             }
             files.publish(asset, partial.master().path(), "hls/master.m3u8");
             if (first) {
+                HlsRendition lowest = partial.renditions().get(0);
+                ProducedFile mp4 = video.progressiveMp4(lowest, scratch);
+                long bytes = files.publish(asset, mp4.path(), "video.mp4");
+                table.publish(asset, new ProcessingTable.Rendition("mp4", "video.mp4", mp4.contentType(), bytes,
+                        lowest.width(), lowest.height())).block();
                 table.playable(asset).block();
             }
         } catch (Exception e) {
@@ -139,8 +165,10 @@ class MediaPipeline {
         Path original = files.copyOriginal(asset.objectKey(), scratch.resolve("original"));
         MediaFacts facts = probe.probe(original.toString());
         for (ImageProcessor.ImageVariant variant : images.variants(original.toString(), facts, scratch)) {
-            publishSized(asset.id(), "image-" + variant.width() + "-webp", variant.webp(), variant.width(), variant.height());
-            publishSized(asset.id(), "image-" + variant.width(), variant.fallback(), variant.width(), variant.height());
+            publishSized(asset.id(), "image-" + variant.width() + "-webp", variant.webp(),
+                    variant.webp().path().getFileName().toString(), variant.width(), variant.height());
+            publishSized(asset.id(), "image-" + variant.width(), variant.fallback(),
+                    variant.fallback().path().getFileName().toString(), variant.width(), variant.height());
         }
         return json.writeValueAsString(facts);
     }
@@ -160,8 +188,7 @@ class MediaPipeline {
                 facts == null ? null : facts.displayWidth(), facts == null ? null : facts.displayHeight())).block();
     }
 
-    private void publishSized(MediaAssetId asset, String name, ProducedFile file, int width, int height) throws Exception {
-        String path = file.path().getFileName().toString();
+    private void publishSized(MediaAssetId asset, String name, ProducedFile file, String path, int width, int height) throws Exception {
         long bytes = files.publish(asset, file.path(), path);
         table.publish(asset, new ProcessingTable.Rendition(name, path, file.contentType(), bytes, width, height)).block();
     }

@@ -169,7 +169,7 @@ class SearchPage {
                 hit.topics().stream().map(slug -> topics.getOrDefault(slug, slug)).toList(),
                 hit.organisation() == null ? null : hit.organisation().name(),
                 hit.publishedAt() == null ? "" : cards.day(hit.publishedAt().atOffset(java.time.ZoneOffset.UTC)),
-                hit.publishedAt() == null ? null : WorkCards.machineTime(hit.publishedAt().atOffset(java.time.ZoneOffset.UTC)), null, null, null,
+                hit.publishedAt() == null ? null : WorkCards.machineTime(hit.publishedAt().atOffset(java.time.ZoneOffset.UTC)), null, null, null, null,
                 hit.durationSeconds() == null ? null : WorkCards.clock(java.time.Duration.ofSeconds(hit.durationSeconds())),
                 hit.highlightedTitle(), hit.fragments());
     }

@@ -84,7 +84,7 @@ class WorkCards {
 
     private WorkCard card(PublishedWork work, Map<MediaAssetId, Map<String, Rendition>> renditions,
                           Map<MediaAssetId, Duration> durations, Map<String, String> topicNames) {
-        Rendition picture = picture(work, renditions);
+        Rendition picture = cardPicture(work, renditions);
         Duration duration = work.media().isEmpty() ? null : durations.get(new MediaAssetId(work.media().get(0)));
         List<String> names = new ArrayList<>();
         work.topics().forEach(topic -> names.add(topicNames.getOrDefault(topic, topic)));
@@ -92,7 +92,7 @@ class WorkCards {
                 work.kind().name(), names, work.organisationName(), day(work.publishedAt()),
                 machineTime(work.publishedAt()),
                 picture == null ? null : picture.url(), picture == null ? null : picture.width(),
-                picture == null ? null : picture.height(), duration == null ? null : clock(duration), null, null);
+                picture == null ? null : picture.height(), srcset(picture, renditions), duration == null ? null : clock(duration), null, null);
     }
 
     /** The card's picture: the cover's 480-pixel variant, else the main video's poster. */
@@ -111,6 +111,33 @@ class WorkCards {
             }
         }
         return null;
+    }
+
+    /** As {@link #picture}, but a poster's 480-pixel variant where processing made one. */
+    static Rendition cardPicture(PublishedWork work, Map<MediaAssetId, Map<String, Rendition>> renditions) {
+        Rendition picture = picture(work, renditions);
+        if (picture == null || !picture.name().equals("poster")) {
+            return picture;
+        }
+        Map<String, Rendition> files = renditions.getOrDefault(picture.asset(), Map.of());
+        return files.getOrDefault("poster-480-webp", files.getOrDefault("poster-480", picture));
+    }
+
+    /** Every width of the picture's own family ({@code image-<w>-webp}, {@code poster-<w>}, …), or null when it has one. */
+    private static String srcset(Rendition picture, Map<MediaAssetId, Map<String, Rendition>> renditions) {
+        if (picture == null) {
+            return null;
+        }
+        java.util.regex.Matcher family = java.util.regex.Pattern.compile("(image|poster)-\\d+(-webp)?").matcher(picture.name());
+        if (!family.matches()) {
+            return null;
+        }
+        java.util.regex.Pattern sameFamily = java.util.regex.Pattern.compile(
+                family.group(1) + "-\\d+" + (family.group(2) == null ? "" : "-webp"));
+        List<Rendition> widths = renditions.getOrDefault(picture.asset(), Map.of()).values().stream()
+                .filter(r -> r.width() != null && sameFamily.matcher(r.name()).matches())
+                .sorted((a, b) -> Integer.compare(a.width(), b.width())).toList();
+        return widths.size() < 2 ? null : String.join(", ", widths.stream().map(r -> r.url() + " " + r.width() + "w").toList());
     }
 
     static List<MediaAssetId> pictureSources(PublishedWork work) {

@@ -29,6 +29,10 @@ import reactor.core.publisher.Mono;
 class WorkPage {
 
     private static final int RELATED = 4;
+    /** A refused document has no original left (the download answers 404 as for any other missing file). */
+    private static final java.util.Set<org.kepu.media.MediaAssetStatus> DOWNLOADABLE = java.util.EnumSet.of(
+            org.kepu.media.MediaAssetStatus.STORED, org.kepu.media.MediaAssetStatus.PROCESSING,
+            org.kepu.media.MediaAssetStatus.PLAYABLE, org.kepu.media.MediaAssetStatus.PROCESSED);
 
     private final PageResponses pages;
     private final PageRenderer renderer;
@@ -49,9 +53,20 @@ class WorkPage {
         this.structured = structured;
     }
 
-    /** What the page plays or shows: HLS playlist, poster, audio file, waveform peaks, article figures. */
-    record Player(String hls, String poster, Integer width, Integer height, String audio, String waveform,
-                  String duration, String isoDuration, List<Figure> figures) {
+    /**
+     * What the page plays or shows: HLS playlist, progressive MP4 (null for videos processed before it existed),
+     * captions, poster, audio file, waveform peaks, article figures.
+     */
+    record Player(String hls, String mp4, List<Captions> captions, String poster, Integer width, Integer height, String audio,
+                  String waveform, String duration, String isoDuration, List<Figure> figures) {
+    }
+
+    /** A {@code <track kind="captions">}; {@code language} is null when the file did not say. */
+    record Captions(String src, String language, String label, boolean isDefault) {
+    }
+
+    /** A document offered for download under the article. */
+    record Attachment(String url, String name, String type, String size) {
     }
 
     record Figure(String src, String srcsetWebp, String srcset, Integer width, Integer height, String caption) {
@@ -83,7 +98,7 @@ class WorkPage {
         return Mono.zip(cards.renditions(assets), media.details(assets).collectList(),
                         works.list(relatedListing).collectList().flatMap(cards::cards), cards.topicNames(), views.views(work.id()))
                 .flatMap(found -> {
-                    Player player = player(work, found.getT1(), found.getT2());
+                    Player player = player(work, found.getT1(), found.getT2(), request);
                     Rendition picture = WorkCards.picture(work, found.getT1());
                     String image = picture == null ? null : picture.url();
                     List<Crumb> crumbs = crumbs(request, work, found.getT4());
@@ -98,6 +113,7 @@ class WorkPage {
                     model.put("isoDate", WorkCards.machineTime(work.publishedAt()));
                     model.put("topics", work.topics().stream().map(slug -> new Crumb(found.getT4().getOrDefault(slug, slug), "/topics/" + slug)).toList());
                     model.put("player", player);
+                    model.put("attachments", attachments(work, found.getT2(), request));
                     model.put("credits", credits(work));
                     model.put("related", found.getT3());
                     model.put("views", found.getT5());
@@ -116,8 +132,11 @@ class WorkPage {
         return crumbs;
     }
 
-    private static Player player(PublishedWork work, Map<MediaAssetId, Map<String, Rendition>> renditions, List<MediaDetails> details) {
+    private Player player(PublishedWork work, Map<MediaAssetId, Map<String, Rendition>> renditions, List<MediaDetails> details,
+                          SiteRequest request) {
         String hls = null;
+        String mp4 = null;
+        List<Captions> captions = List.of();
         String poster = null;
         String audio = null;
         String waveform = null;
@@ -130,6 +149,8 @@ class WorkPage {
             Map<String, Rendition> files = renditions.getOrDefault(asset, Map.of());
             if (hls == null && files.containsKey("hls")) {
                 hls = files.get("hls").url();
+                mp4 = files.containsKey("mp4") ? files.get("mp4").url() : null;
+                captions = captions(files, request);
                 Rendition still = files.get("poster");
                 poster = still == null ? null : still.url();
                 width = still == null ? null : still.width();
@@ -146,8 +167,57 @@ class WorkPage {
                 }
             }
         }
-        return new Player(hls, poster, width, height, audio, waveform, duration == null ? null : WorkCards.clock(duration),
+        return new Player(hls, mp4, captions, poster, width, height, audio, waveform, duration == null ? null : WorkCards.clock(duration),
                 duration == null ? null : duration.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), figures);
+    }
+
+    /** The captions found in the file, in its order; the first Chinese track (else none) shows by default. */
+    private List<Captions> captions(Map<String, Rendition> files, SiteRequest request) {
+        List<Rendition> tracks = files.values().stream().filter(r -> r.name().startsWith("captions-"))
+                .sorted(java.util.Comparator.comparingInt(r -> ordinal(r.name()))).toList();
+        List<Captions> captions = new ArrayList<>();
+        boolean chosen = false;
+        for (Rendition track : tracks) {
+            String language = track.name().substring(track.name().indexOf('-', "captions-".length()) + 1);
+            boolean known = !language.equals("und");
+            boolean chinese = language.equals("zh") || language.startsWith("zh-");
+            String name = known ? java.util.Locale.forLanguageTag(language).getDisplayLanguage(request.locale()) : "";
+            String label = name.isEmpty() || name.equals(language) ? renderer.message("site.work.captions", request)
+                    : renderer.message("site.work.captions-in", request, name);
+            captions.add(new Captions(track.url(), known ? language : null, label, chinese && !chosen));
+            chosen |= chinese;
+        }
+        return captions;
+    }
+
+    private static int ordinal(String name) {
+        String rest = name.substring("captions-".length());
+        int dash = rest.indexOf('-');
+        try {
+            return Integer.parseInt(dash < 0 ? rest : rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** An article's documents, in the work's order: name as uploaded, type and size. */
+    private List<Attachment> attachments(PublishedWork work, List<MediaDetails> details, SiteRequest request) {
+        if (work.kind() != org.kepu.content.WorkKind.ARTICLE) {
+            return List.of();
+        }
+        Map<UUID, MediaDetails> byId = new java.util.HashMap<>();
+        details.forEach(d -> byId.put(d.id().id(), d));
+        List<Attachment> attachments = new ArrayList<>();
+        for (UUID id : work.media()) {
+            MediaDetails document = byId.get(id);
+            if (document != null && document.downloadUrl() != null && document.detectedType() != null
+                    && DOWNLOADABLE.contains(document.status())) {
+                attachments.add(new Attachment(document.downloadUrl(), document.originalName(),
+                        renderer.message(FileSizes.typeKey(document.detectedType()), request),
+                        FileSizes.readable(document.size() == null ? 0 : document.size())));
+            }
+        }
+        return attachments;
     }
 
     private static Figure figure(Map<String, Rendition> files, String caption) {

@@ -91,11 +91,11 @@ class DraftPrefillTest {
 
     private static MediaDetails document(String name, String title, String author, String text) {
         return new MediaDetails(new MediaAssetId(UUID.randomUUID()), MediaPurpose.DOCUMENT, MediaAssetStatus.PROCESSED, name,
-                title, author, null, null, null, null, text);
+                title, author, null, null, null, null, text, "application/pdf", 1000L);
     }
 
     private static MediaDetails video(String name, String title) {
         return new MediaDetails(new MediaAssetId(UUID.randomUUID()), MediaPurpose.VIDEO, MediaAssetStatus.PROCESSED, name,
-                title, null, null, Duration.ofSeconds(15), 1280, 720, null);
+                title, null, null, Duration.ofSeconds(15), 1280, 720, null, "video/mp4", 1000L);
     }
 }

@@ -75,7 +75,7 @@ class MediaPipelineIntegrationTest {
 
         awaitStatus(started.asset(), "PROCESSED");
         Map<String, String> urls = renditionUrls(started.asset(), "url");
-        assertThat(urls).containsKeys("hls", "poster", "storyboard");
+        assertThat(urls).containsKeys("hls", "mp4", "poster", "poster-480", "poster-480-webp", "poster-960-webp", "storyboard");
         // Public files are served only while a published work uses the asset: publish it, as content would.
         publicMedia.release(UUID.randomUUID(), List.of(new org.kepu.media.MediaAssetId(started.asset()))).block();
 
@@ -83,6 +83,18 @@ class MediaPipelineIntegrationTest {
                 "-of", "csv=p=0", "http://127.0.0.1:" + port + urls.get("hls")));
         assertThat(probe).contains("video,1280,720").contains("video,640,360");
         web.get().uri(urls.get("poster")).exchange().expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_JPEG);
+        web.get().uri(urls.get("poster-480-webp")).exchange().expectStatus().isOk().expectHeader().contentType("image/webp");
+
+        // The progressive MP4: the 360p rung's streams, index first, served with byte ranges like every public file.
+        String mp4 = ffmpeg.ffprobe(List.of("-v", "error", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0",
+                "http://127.0.0.1:" + port + urls.get("mp4")));
+        assertThat(mp4).contains("h264,640,360").contains("aac");
+        byte[] head = web.get().uri(urls.get("mp4")).header("Range", "bytes=0-63").exchange()
+                .expectStatus().isEqualTo(206).expectHeader().contentType("video/mp4")
+                .expectBody().returnResult().getResponseBody();
+        assertThat(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("ftyp").contains("moov");
+        // A video's original is never a download, public or not.
+        web.get().uri("/media/{id}/download", started.asset()).exchange().expectStatus().isNotFound();
     }
 
     @Test

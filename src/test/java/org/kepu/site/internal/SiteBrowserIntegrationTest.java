@@ -53,6 +53,11 @@ class SiteBrowserIntegrationTest {
                 return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
               };
             })();""";
+    /** A browser with neither HLS nor Media Source Extensions (an old WebView): only a progressive file plays. */
+    private static final String WITHOUT_HLS_OR_MSE = WITHOUT_NATIVE_HLS + """
+            delete window.MediaSource;
+            delete window.ManagedMediaSource;
+            delete window.WebKitMediaSource;""";
 
     @Autowired
     WebTestClient anonymous;
@@ -105,7 +110,41 @@ class SiteBrowserIntegrationTest {
         assertPlays(video);
         System.out.printf("HLS in Chromium %s: played by %s%n", chromium.driver.getCapabilities().getBrowserVersion(),
                 chromium.driver.executeScript("return arguments[0].kepuHls ? 'hls.js' : 'the browser'", video));
+        assertCaptionsLoad(video);
         assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theProgressiveMp4PlaysWhereNeitherHlsNorMediaSourceExists() {
+        var driver = chromium.driver;
+        driver.get(base + works.videoPath());
+        String mp4 = driver.findElement(By.cssSelector("video[data-hls] source[type='video/mp4']")).getAttribute("src");
+        assertThat(mp4).endsWith("/video.mp4");
+
+        // The file itself, in a <video> of its own.
+        WebElement plain = (WebElement) driver.executeScript("""
+                const video = document.createElement('video');
+                video.muted = true;
+                video.src = arguments[0];
+                document.body.append(video);
+                return video;""", mp4);
+        assertPlays(plain);
+
+        // The page's own player in a browser that has neither: the <source> plays, with its captions.
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WITHOUT_HLS_OR_MSE));
+        try {
+            driver.get(base + works.videoPath());
+            WebElement video = driver.findElement(By.cssSelector("video[data-hls]"));
+            await("the player's choice").atMost(Duration.ofSeconds(15))
+                    .until(() -> "mp4".equals(driver.executeScript("return arguments[0].dataset.playback", video)));
+            assertPlays(video);
+            assertThat((String) driver.executeScript("return arguments[0].currentSrc", video)).isEqualTo(mp4);
+            assertThat(driver.findElement(By.cssSelector("[data-unsupported]")).isDisplayed()).isFalse();
+            assertCaptionsLoad(video);
+            assertThat(chromium.consoleErrors()).isEmpty();
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+        }
     }
 
     @Test
@@ -122,6 +161,7 @@ class SiteBrowserIntegrationTest {
             assertThat((String) driver.executeScript("return arguments[0].currentSrc", video)).startsWith("blob:");
             assertThat(((Number) driver.executeScript("return arguments[0].kepuHls.levels.length", video)).intValue())
                     .as("renditions of the ladder").isGreaterThanOrEqualTo(2);
+            assertCaptionsLoad(video);
             assertThat(chromium.consoleErrors()).isEmpty();
         } finally {
             driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
@@ -239,6 +279,22 @@ class SiteBrowserIntegrationTest {
                 ((Number) chromium.driver.executeScript("return arguments[0].currentTime", media)).doubleValue() > 1.5);
         assertThat(chromium.driver.executeScript("return arguments[0].error", media)).isNull();
         assertThat(chromium.driver.executeScript("return arguments[0].paused", media)).isEqualTo(false);
+    }
+
+    /** The file's Chinese captions show by default and their cues load; the English track is offered too. */
+    @SuppressWarnings("unchecked")
+    private void assertCaptionsLoad(WebElement video) {
+        List<Map<String, Object>> tracks = (List<Map<String, Object>>) chromium.driver.executeScript(
+                "return [...arguments[0].textTracks].map(t => ({kind: t.kind, language: t.language, label: t.label, mode: t.mode}))",
+                video);
+        assertThat(tracks).containsExactly(
+                Map.of("kind", "captions", "language", "zh", "label", "中文字幕", "mode", "showing"),
+                Map.of("kind", "captions", "language", "en", "label", "英语字幕", "mode", "disabled"));
+        await("caption cues").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ((Number) chromium.driver.executeScript("const c = arguments[0].textTracks[0].cues; return c ? c.length : 0", video))
+                        .intValue() == 3);
+        assertThat((String) chromium.driver.executeScript("return arguments[0].textTracks[0].cues[1].text", video))
+                .isEqualTo("伏地、遮挡、手抓牢。");
     }
 
     private long distinctBarHeights(WebElement canvas) {

@@ -23,8 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The pages as served are valid HTML by the Nu HTML Checker (what validator.w3.org/nu runs): the home page,
- * a video page with its player, an audio page, a topic, search results with highlights and facets, the events
- * calendar as a list and as a month grid (with filters), and the not-found page. Warnings are printed, errors fail.
+ * a video page with its player (MP4 source, caption tracks), an audio page, an article with a download, a topic,
+ * search results with highlights and facets, the events calendar as a list and as a month grid (with filters),
+ * and the not-found page. Warnings are printed, errors fail.
  */
 @KepuIntegrationTest
 @TestPropertySource(properties = "kepu.media.processing.enabled=true")
@@ -55,7 +56,7 @@ class SiteHtmlValidityIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "video", "audio", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
+    @ValueSource(strings = {"/", "video", "audio", "article", "/topics/emergency", "/search?q=" + PublishedMediaWorks.SEARCH_TERM,
             "/search?q=" + PublishedMediaWorks.SEARCH_TERM + "&kind=video", "/search?q=没有这样的作品xyz", "/events", "/events?view=month", "month-grid", "month-list",
             "/events?district=安化县&audience=elderly&q=无此活动", "/topics",
             "/no-such-page", "/rumors", "/rumors/overnight-vegetables-cancer", "/rumors/columns/food-safety-rumors", "/rumors/lists/2026-10",
@@ -71,17 +72,23 @@ class SiteHtmlValidityIntegrationTest {
             case "audio" -> works.audioPath();
             case "month-grid" -> "/events?month=" + eventMonth;
             case "month-list" -> "/events?month=" + eventMonth + "&view=list";
+            case "article" -> works.articlePath();
             default -> which;
         };
         byte[] html = page(uri, uri.equals("/no-such-page") ? 404 : 200);
         if (which.equals("video")) {
-            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<video").contains("data-hls=");
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<video").contains("data-hls=")
+                    .contains("type=\"video/mp4\"").contains("<track kind=\"captions\"");
         }
         if (which.contains("隔夜菜")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).as("the rumor card").contains("class=\"rumor-card\"");
         }
         if (which.startsWith("month-")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("月历校验活动").contains("已取消");
+        }
+        if (which.equals("article")) {
+            assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("class=\"attachments\"")
+                    .contains(works.attachmentName());
         }
         if (which.equals("audio")) {
             assertThat(new String(html, java.nio.charset.StandardCharsets.UTF_8)).contains("<audio").contains("data-waveform=");

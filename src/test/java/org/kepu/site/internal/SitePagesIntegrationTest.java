@@ -307,6 +307,44 @@ class SitePagesIntegrationTest {
         return grid.substring(start, end < 0 ? grid.indexOf("</table>", start) : end);
     }
 
+    @Test
+    void anArticlesDocumentIsListedAndDownloadsUnderItsChineseNameOnlyWhilePublished() throws Exception {
+        ReviewedWorks reviewed = new ReviewedWorks(anonymous);
+        byte[] pdf = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("content-samples/articles/confined-space-safety.pdf"));
+        String name = "有限空间作业安全（2026 版）.pdf";
+        String asset = (String) reviewed.as("demo-society-member").post().uri("/api/media/assets?purpose=DOCUMENT")
+                .header("X-File-Name", java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(pdf)
+                .exchange().expectStatus().isCreated()
+                .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");
+        String title = "有限空间作业安全须知" + UUID.randomUUID().toString().substring(0, 6);
+        String work = reviewed.create("ARTICLE", ReviewedWorks.draft(title, List.of(asset)));
+        String download = "/media/" + asset + "/download";
+        anonymous.get().uri(download).exchange().expectStatus().isNotFound();
+
+        reviewed.publish(work);
+
+        assertThat(page("/works/" + work)).contains("<h2 id=\"attachments-heading\">附件下载</h2>")
+                .contains("<a href=\"" + download + "\" download>" + name + "</a>")
+                .contains("<span class=\"file-meta\">PDF 文档，60 KB</span>");
+        assertThat(new String(anonymous.get().uri("/works/" + work).cookie("kepu-lang", "en").accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8))
+                .contains("<span class=\"file-meta\">PDF document, 60 KB</span>");
+        var response = anonymous.get().uri(download).exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/pdf")
+                .expectHeader().contentLength(pdf.length)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"2026.pdf\"; filename*=UTF-8''"
+                        + "%E6%9C%89%E9%99%90%E7%A9%BA%E9%97%B4%E4%BD%9C%E4%B8%9A%E5%AE%89%E5%85%A8%EF%BC%882026%20%E7%89%88%EF%BC%89.pdf")
+                .expectBody().returnResult();
+        assertThat(response.getResponseBody()).isEqualTo(pdf);
+        assertThat(org.springframework.http.ContentDisposition.parse(
+                response.getResponseHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).getFilename()).isEqualTo(name);
+
+        reviewed.as("demo-editor").post().uri("/api/works/{id}/unpublish", work).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "附件需要更新")).exchange().expectStatus().isOk();
+        anonymous.get().uri(download).exchange().expectStatus().isNotFound();
+    }
+
     private void beacon(String work, String visitor) {
         anonymous.post().uri("/api/views/{id}", work).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(visitor == null ? Map.of() : Map.of("visitor", visitor)).exchange();

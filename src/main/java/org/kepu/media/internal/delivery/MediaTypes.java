@@ -36,9 +36,12 @@ public final class MediaTypes {
      * Playlists may gain rungs while processing continues: 30 seconds everywhere.
      */
     static CacheControl cacheFor(String fileName) {
-        return "m3u8".equals(extension(fileName))
-                ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()
-                : CacheControl.maxAge(Duration.ofMinutes(5)).sMaxAge(Duration.ofMinutes(1)).cachePublic();
+        return "m3u8".equals(extension(fileName)) ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic() : publicFiles();
+    }
+
+    /** Every public file but playlists: see {@link #cacheFor}. */
+    public static CacheControl publicFiles() {
+        return CacheControl.maxAge(Duration.ofMinutes(5)).sMaxAge(Duration.ofMinutes(1)).cachePublic();
     }
 
     /** Files of unpublished assets for signed-in readers: never stored by any cache. */

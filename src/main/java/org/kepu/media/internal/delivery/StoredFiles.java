@@ -19,6 +19,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -27,8 +28,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Answers a request for one processed file of an asset from object storage, with byte ranges, ETags and
- * types. Originals are never reachable: only keys under {@code public/} are read. Who may ask is decided
- * by the callers (the public path and the signed-in preview path).
+ * types. {@link #serve} reads only keys under {@code public/}; an original is read only by
+ * {@link #serveOriginal}, which the download of a published work's document uses. Who may ask is decided
+ * by the callers (the public path, the signed-in preview path, the document download).
  */
 @Component
 public class StoredFiles {
@@ -55,7 +57,13 @@ public class StoredFiles {
 
     public Mono<ResponseEntity<Flux<DataBuffer>>> serve(UUID asset, String file, HttpHeaders request, CacheControl cache) {
         String key = PublicKeys.of(asset, file);
-        return stat(key).flatMap(object -> respond(object, key, file, request, cache));
+        return stat(key).flatMap(object -> respond(object, key, MediaTypes.of(file), null, request, cache));
+    }
+
+    /** An original as a download: its own type, and {@code disposition} as {@code Content-Disposition}. */
+    public Mono<ResponseEntity<Flux<DataBuffer>>> serveOriginal(String objectKey, MediaType type, String disposition,
+                                                                HttpHeaders request, CacheControl cache) {
+        return stat(objectKey).flatMap(object -> respond(object, objectKey, type, disposition, request, cache));
     }
 
     public static ProblemException notFound() {
@@ -67,15 +75,18 @@ public class StoredFiles {
                 .onErrorMap(error -> isMissing(error) ? notFound() : error);
     }
 
-    private Mono<ResponseEntity<Flux<DataBuffer>>> respond(StatObjectResponse object, String key, String file, HttpHeaders request,
-                                                           CacheControl cache) {
+    private Mono<ResponseEntity<Flux<DataBuffer>>> respond(StatObjectResponse object, String key, MediaType type,
+                                                           String disposition, HttpHeaders request, CacheControl cache) {
         long size = object.size();
         String etag = "\"" + object.etag() + "\"";
         if (request.getIfNoneMatch().contains(etag)) {
             return Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build());
         }
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaTypes.of(file));
+        headers.setContentType(type);
+        if (disposition != null) {
+            headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        }
         headers.setCacheControl(cache);
         headers.setETag(etag);
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");

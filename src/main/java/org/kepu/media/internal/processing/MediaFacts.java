@@ -1,6 +1,7 @@
 package org.kepu.media.internal.processing;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What ffprobe says about a media file. Video fields are 0/null when there is no video stream (cover art
@@ -16,11 +17,16 @@ import java.time.Duration;
  * @param title       the container's title tag, null when absent
  * @param author      the artist, author or composer tag, null when absent
  * @param created     the creation-time tag as written (usually ISO 8601), null when absent
+ * @param subtitles   the subtitle streams in file order, empty when there are none
  */
 public record MediaFacts(String format, Duration duration, long bitRate,
                          String videoCodec, int width, int height, int rotation, double frameRate, String pixelFormat,
                          String audioCodec, int audioChannels, int audioSampleRate,
-                         String title, String author, String created) {
+                         String title, String author, String created, List<SubtitleStream> subtitles) {
+
+    public MediaFacts {
+        subtitles = subtitles == null ? List.of() : List.copyOf(subtitles);
+    }
 
     public boolean hasVideo() {
         return videoCodec != null;

@@ -74,8 +74,13 @@ public final class MediaProbe {
         JsonNode format = root.path("format");
         JsonNode video = null;
         JsonNode audio = null;
+        List<SubtitleStream> subtitles = new java.util.ArrayList<>();
         for (JsonNode stream : root.path("streams")) {
             String type = stream.path("codec_type").asString("");
+            if (type.equals("subtitle")) {
+                subtitles.add(new SubtitleStream(subtitles.size(), stream.path("codec_name").asString("unknown"),
+                        tag(stream, "language"), tag(stream, "title")));
+            }
             if (video == null && type.equals("video") && stream.path("disposition").path("attached_pic").asInt(0) == 0) {
                 video = stream;
             } else if (audio == null && type.equals("audio")) {
@@ -98,13 +103,14 @@ public final class MediaProbe {
                 audio == null ? null : audio.path("codec_name").asString("unknown"),
                 audio == null ? 0 : audio.path("channels").asInt(0),
                 audio == null ? 0 : (int) number(audio.path("sample_rate")),
-                tag(format, "title"), tag(format, "artist", "author", "album_artist", "composer"), tag(format, "creation_time", "date"));
+                tag(format, "title"), tag(format, "artist", "author", "album_artist", "composer"), tag(format, "creation_time", "date"),
+                subtitles);
     }
 
-    /** The first non-blank of the container's tags, by name in any case (Matroska and Vorbis write them in capitals). */
-    private static String tag(JsonNode format, String... names) {
+    /** The first non-blank of a container's or stream's tags, by name in any case (Matroska and Vorbis write them in capitals). */
+    private static String tag(JsonNode node, String... names) {
         for (String name : names) {
-            for (var entry : format.path("tags").properties()) {
+            for (var entry : node.path("tags").properties()) {
                 String value = entry.getValue().asString("").strip();
                 if (entry.getKey().equalsIgnoreCase(name) && !value.isEmpty()) {
                     return value;

@@ -161,6 +161,46 @@ public final class VideoProcessor {
         return HlsPlaylists.writeMaster(hlsDir, renditions);
     }
 
+    /**
+     * {@code video.mp4}: the streams of an HLS rung, already encoded, copied into one progressive MP4 with its
+     * index first ({@code +faststart}), for players without HLS and without Media Source Extensions. No encode:
+     * it costs a read and a write of the rung.
+     */
+    public ProducedFile progressiveMp4(HlsRendition rung, Path outDir) {
+        Path mp4 = folder(outDir).resolve("video.mp4");
+        runner.ffmpeg(List.of("-protocol_whitelist", "file", "-format_whitelist", "hls,mov",
+                "-i", rung.playlist().toString(), "-map", "0", "-c", "copy", "-movflags", "+faststart", mp4.toString()),
+                null, null);
+        return ProducedFile.of(mp4, "video/mp4");
+    }
+
+    /** A subtitle stream as a WebVTT file, with its language as a BCP 47 tag ({@code und} when unknown). */
+    public record Captions(int ordinal, String language, ProducedFile file) {
+    }
+
+    /**
+     * {@code captions/<ordinal>-<language>.vtt} for every text subtitle stream of the input (mov_text, SubRip,
+     * WebVTT, ASS), in one pass over the file; picture subtitles are skipped.
+     */
+    public List<Captions> captions(String input, MediaFacts facts, Path outDir) {
+        List<SubtitleStream> text = facts.subtitles().stream().filter(SubtitleStream::isText).toList();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        Path dir = folder(outDir.resolve("captions"));
+        List<String> args = new ArrayList<>(List.of("-format_whitelist", MediaProbe.DEMUXERS, "-i", input));
+        List<Captions> planned = new ArrayList<>();
+        for (SubtitleStream stream : text) {
+            String language = CaptionLanguage.of(stream.language());
+            Path file = dir.resolve(stream.ordinal() + "-" + language + ".vtt");
+            args.addAll(List.of("-map", "0:s:" + stream.ordinal(), "-c:s", "webvtt", "-f", "webvtt", file.toString()));
+            planned.add(new Captions(stream.ordinal(), language, null));
+        }
+        runner.ffmpeg(args, facts.duration(), null);
+        return planned.stream().map(c -> new Captions(c.ordinal(), c.language(),
+                ProducedFile.of(dir.resolve(c.ordinal() + "-" + c.language() + ".vtt"), "text/vtt"))).toList();
+    }
+
     /** {@code animation.mp4}: a GIF or APNG as a silent H.264 MP4 (faststart), for a looping {@code <video>}. */
     public ProducedFile animationToMp4(String input, MediaFacts facts, Path outDir) {
         requireVideo(facts);

@@ -124,6 +124,68 @@ class MediaProcessingTest {
         for (HlsRendition rendition : ladder.renditions()) {
             assertThat(heightOf(rendition.playlist())).isEqualTo(rendition.height());
         }
+
+        ProducedFile mp4 = video.progressiveMp4(ladder.renditions().get(0), out);
+        MediaFacts progressive = probe.probe(mp4.path().toString());
+        assertThat(progressive.videoCodec()).isEqualTo("h264");
+        assertThat(progressive.audioCodec()).isEqualTo("aac");
+        assertThat(progressive.width()).isEqualTo(640);
+        assertThat(progressive.durationSeconds()).isCloseTo(4.0, within(0.3));
+        String head = new String(Files.readAllBytes(mp4.path()), 0, 4096, StandardCharsets.ISO_8859_1);
+        int mdat = head.indexOf("mdat");
+        assertThat(head.indexOf("moov")).as("faststart: the index before the media").isPositive()
+                .isLessThan(mdat < 0 ? Integer.MAX_VALUE : mdat);
+        assertThat(Files.size(mp4.path())).as("the rung's streams copied, not encoded again")
+                .isCloseTo(folderSize(ladder.renditions().get(0).folder()), org.assertj.core.data.Percentage.withPercentage(10));
+    }
+
+    @Test
+    void subtitleStreamsBecomeWebVttCaptionsWithTheirLanguage() throws Exception {
+        Path chinese = Files.writeString(folder.resolve("zh.srt"),
+                "1\n00:00:00,000 --> 00:00:01,500\n地震来了不要慌\n\n2\n00:00:01,500 --> 00:00:03,000\n伏地、遮挡、手抓牢\n");
+        Path english = Files.writeString(folder.resolve("en.srt"), "1\n00:00:00,000 --> 00:00:02,000\nDrop, cover, hold on\n");
+        Path mp4 = folder.resolve("subtitled.mp4");
+        runner.ffmpeg(List.of("-i", clip.toString(), "-i", chinese.toString(), "-i", english.toString(),
+                "-map", "0", "-map", "1", "-map", "2", "-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text",
+                "-metadata:s:s:0", "language=chi", "-metadata:s:s:1", "language=eng", mp4.toString()), null, null);
+        Path mkv = folder.resolve("subtitled.mkv");
+        runner.ffmpeg(List.of("-i", clip.toString(), "-i", chinese.toString(), "-map", "0", "-map", "1", "-c:v", "copy",
+                "-c:a", "copy", "-c:s", "srt", mkv.toString()), null, null);
+        VideoProcessor video = new VideoProcessor(runner);
+
+        MediaFacts facts = probe.probe(mp4.toString());
+        assertThat(facts.subtitles()).extracting(SubtitleStream::codec).containsExactly("mov_text", "mov_text");
+        List<VideoProcessor.Captions> captions = video.captions(mp4.toString(), facts, folder.resolve("captions-mp4"));
+        List<VideoProcessor.Captions> fromMkv = video.captions(mkv.toString(), probe.probe(mkv.toString()), folder.resolve("captions-mkv"));
+
+        assertThat(captions).extracting(VideoProcessor.Captions::language).containsExactly("zh", "en");
+        assertThat(captions.get(0).file().path().getFileName()).hasToString("0-zh.vtt");
+        assertThat(Files.readString(captions.get(0).file().path())).startsWith("WEBVTT")
+                .contains("00:00.000 --> 00:01.500\n地震来了不要慌", "伏地、遮挡、手抓牢");
+        assertThat(Files.readString(captions.get(1).file().path())).contains("Drop, cover, hold on");
+        assertThat(fromMkv).singleElement().satisfies(track -> {
+            assertThat(track.language()).isEqualTo("und");
+            assertThat(Files.readString(track.file().path())).contains("地震来了不要慌");
+        });
+        assertThat(video.captions(clip.toString(), probe.probe(clip.toString()), folder.resolve("none"))).isEmpty();
+    }
+
+    @Test
+    void captionLanguagesBecomeBcp47Tags() {
+        assertThat(CaptionLanguage.of("chi")).isEqualTo("zh");
+        assertThat(CaptionLanguage.of("zho")).isEqualTo("zh");
+        assertThat(CaptionLanguage.of("zh-CN")).isEqualTo("zh-cn");
+        assertThat(CaptionLanguage.of("eng")).isEqualTo("en");
+        assertThat(CaptionLanguage.of("ger")).isEqualTo("de");
+        assertThat(CaptionLanguage.of("und")).isEqualTo("und");
+        assertThat(CaptionLanguage.of(null)).isEqualTo("und");
+        assertThat(CaptionLanguage.of("../x")).isEqualTo("und");
+    }
+
+    private static long folderSize(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> !f.toString().endsWith(".m3u8")).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     @Test

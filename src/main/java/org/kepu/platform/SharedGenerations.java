@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +36,6 @@ public class SharedGenerations implements SmartLifecycle {
     private final RedisClient client;
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private volatile Disposable.Composite running = Disposables.composite();
-    private volatile StatefulRedisPubSubConnection<String, String> listener;
     private volatile boolean started;
 
     SharedGenerations(RedisReactiveCommands<String, String> redis, RedisClient client) {
@@ -88,16 +86,8 @@ public class SharedGenerations implements SmartLifecycle {
     public void start() {
         started = true;
         running = Disposables.composite();
-        try {
-            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
-            running.add(connection.reactive().observeChannels()
-                    .filter(message -> CHANNEL.equals(message.getChannel()))
-                    .subscribe(message -> announced(message.getMessage())));
-            connection.sync().subscribe(CHANNEL);
-            listener = connection;
-        } catch (RuntimeException e) {
-            log.warn("Not listening for shared generations (Redis: {}); reading them every {}", e.toString(), READ_PERIOD);
-        }
+        running.add(RedisChannel.messages(client, CHANNEL).subscribe(this::announced,
+                error -> log.warn("Not listening for shared generations (Redis: {}); reading them every {}", error.toString(), READ_PERIOD)));
         running.add(Flux.interval(READ_PERIOD).onBackpressureDrop().concatMap(tick -> readAll()).subscribe());
     }
 
@@ -105,11 +95,6 @@ public class SharedGenerations implements SmartLifecycle {
     public void stop() {
         started = false;
         running.dispose();
-        StatefulRedisPubSubConnection<String, String> connection = listener;
-        if (connection != null) {
-            connection.close();
-            listener = null;
-        }
     }
 
     @Override

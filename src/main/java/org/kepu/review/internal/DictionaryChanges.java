@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.kepu.platform.RedisChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +32,7 @@ class DictionaryChanges implements SmartLifecycle {
     private final ScreenProperties properties;
     private final String instance = UUID.randomUUID().toString();
     private volatile Disposable.Composite running = Disposables.composite();
-    private volatile StatefulRedisPubSubConnection<String, String> listener;
+    private volatile boolean listening;
 
     DictionaryChanges(DictionaryScreen screen, RedisClient redis, RedisReactiveCommands<String, String> commands,
                       ScreenProperties properties) {
@@ -53,13 +53,11 @@ class DictionaryChanges implements SmartLifecycle {
     @Override
     public void start() {
         running = Disposables.composite();
-        StatefulRedisPubSubConnection<String, String> connection = redis.connectPubSub();
-        running.add(connection.reactive().observeChannels()
-                .filter(message -> properties.channel().equals(message.getChannel()) && !instance.equals(message.getMessage()))
+        running.add(RedisChannel.messages(redis, properties.channel())
+                .filter(message -> !instance.equals(message))
                 .concatMap(message -> reloadQuietly("a change announced by another instance"))
-                .subscribe());
-        connection.sync().subscribe(properties.channel());
-        listener = connection;
+                .subscribe(done -> { }, error -> log.warn("Not listening for dictionary changes (Redis: {})", error.toString())));
+        listening = true;
         running.add(Flux.interval(properties.reloadInterval(), properties.reloadInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> reloadQuietly("the periodic reload"))
@@ -76,15 +74,11 @@ class DictionaryChanges implements SmartLifecycle {
     @Override
     public void stop() {
         running.dispose();
-        StatefulRedisPubSubConnection<String, String> connection = listener;
-        if (connection != null) {
-            connection.close();
-            listener = null;
-        }
+        listening = false;
     }
 
     @Override
     public boolean isRunning() {
-        return listener != null;
+        return listening;
     }
 }

@@ -11,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.kepu.platform.RedisChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,7 +43,6 @@ class PageCache implements SmartLifecycle {
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Mono<RenderedPage>> rendering = new ConcurrentHashMap<>();
     private volatile Disposable.Composite running = Disposables.composite();
-    private volatile StatefulRedisPubSubConnection<String, String> listener;
     private volatile boolean started;
 
     PageCache(RedisReactiveCommands<String, String> redis, RedisClient client, SiteProperties properties) {
@@ -134,16 +133,9 @@ class PageCache implements SmartLifecycle {
         started = true;
         running = Disposables.composite();
         readGeneration().block(Duration.ofSeconds(5));
-        try {
-            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
-            running.add(connection.reactive().observeChannels()
-                    .filter(message -> CHANNEL.equals(message.getChannel()))
-                    .subscribe(message -> advanceTo(Long.parseLong(message.getMessage()))));
-            connection.sync().subscribe(CHANNEL);
-            listener = connection;
-        } catch (RuntimeException e) {
-            log.warn("Page cache not listening for invalidations (Redis: {}); pages expire after {}", e.toString(), properties.pageTtl());
-        }
+        running.add(RedisChannel.messages(client, CHANNEL).subscribe(message -> advanceTo(Long.parseLong(message)),
+                error -> log.warn("Page cache not listening for invalidations (Redis: {}); pages expire after {}",
+                        error.toString(), properties.pageTtl())));
         // A missed message (Redis restarted, a network blip) costs at most this period.
         running.add(Flux.interval(Duration.ofSeconds(15)).onBackpressureDrop().concatMap(tick -> readGeneration()).subscribe());
     }
@@ -152,11 +144,6 @@ class PageCache implements SmartLifecycle {
     public void stop() {
         started = false;
         running.dispose();
-        StatefulRedisPubSubConnection<String, String> connection = listener;
-        if (connection != null) {
-            connection.close();
-            listener = null;
-        }
     }
 
     @Override

@@ -144,7 +144,7 @@ class RegistrationIntegrationTest {
         editor.put().uri("/api/events/occurrences/{id}/capacity", occurrence).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("capacity", 3)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.registration.confirmed").isEqualTo(3).jsonPath("$.registration.waiting").isEqualTo(1);
-        new ReviewedEvents(anonymous).as("demo-member").put().uri("/api/events/occurrences/{id}/capacity", occurrence)
+        new ReviewedEvents(anonymous).as("demo-reviewer-political").put().uri("/api/events/occurrences/{id}/capacity", occurrence)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 10)).exchange().expectStatus().isForbidden();
     }
 

@@ -31,9 +31,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * <ol>
  * <li><b>Callback</b>: each round, 200 text messages from 200 followers (distinct MsgIds, signed as WeChat signs), and
  * each delivered a second time (WeChat's retry), all 400 requests at once; latency of every request, p50 and p99.
- * Every text is shaped like a check-in code that matches no registration, which the account counts once per
- * handling in Redis per follower ({@code kepu:wechat:binding-misses:<openid>}): every counter must read exactly 1,
- * and both deliveries of a message must get the same reply.</li>
+ * Two kinds of rounds, side by side: "codes", texts shaped like a check-in code that matches no registration, which
+ * the account counts once per handling in Redis per follower ({@code kepu:wechat:binding-misses:<openid>}: every
+ * counter must read exactly 1) before answering with a search of the works (Elasticsearch); and "events", the
+ * keyword 活动, answered from PostgreSQL.</li>
  * <li><b>iCalendar feed</b>: 10,000 occurrences of a published series, inserted straight into PostgreSQL; the time
  * of {@code GET /api/events/public/calendar.ics} (feed cap raised to 10,000) and its bytes.</li>
  * </ol>
@@ -54,24 +55,25 @@ public final class EventsBenchmark {
         Path data = Path.of(args[0]);
         int rounds = Integer.parseInt(args[1]);
         int feedRuns = Integer.parseInt(args[2]);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(KepuApplication.class).properties(Map.ofEntries(
-                Map.entry("server.port", "0"), Map.entry("kepu.data-dir", data.toString()),
-                Map.entry("kepu.samples.enabled", "false"), Map.entry("kepu.rumor.samples", "false"),
-                Map.entry("kepu.media.processing.enabled", "false"),
-                Map.entry("kepu.identity.bootstrap-admin.password", "bench-admin-password"),
-                Map.entry("kepu.wechat.app-id", "wx0000000000bench"), Map.entry("kepu.wechat.secret", "bench-secret"),
-                Map.entry("kepu.wechat.token", TOKEN), Map.entry("kepu.wechat.aes-key", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"),
-                Map.entry("kepu.wechat.api-base-url", "http://127.0.0.1:9"),
-                Map.entry("kepu.event.calendar.max-entries", Integer.toString(OCCURRENCES)),
-                Map.entry("logging.level.root", "WARN"), Map.entry("logging.level.org.kepu", "WARN"))).run();
+        // Command-line settings: they win over application.yaml (default properties would not).
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(KepuApplication.class).run(
+                "--server.port=0", "--kepu.data-dir=" + data,
+                "--kepu.samples.enabled=false", "--kepu.rumor.samples=false", "--kepu.media.processing.enabled=false",
+                "--kepu.identity.bootstrap-admin.password=bench-admin-password",
+                "--kepu.wechat.app-id=wx0000000000bench", "--kepu.wechat.secret=bench-secret", "--kepu.wechat.token=" + TOKEN,
+                "--kepu.wechat.aes-key=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "--kepu.wechat.api-base-url=http://127.0.0.1:9",
+                "--kepu.event.calendar.max-entries=" + OCCURRENCES,
+                "--logging.level.root=WARN", "--logging.level.org.kepu=WARN");
         int status = 0;
         try {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             RedisReactiveCommands<String, String> redis = app.getBean(RedisReactiveCommands.class);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-            callbackRound(http, base, redis, "warmup");
+            callbackRound(http, base, redis, "warmup", false);
+            callbackRound(http, base, redis, "warmup", true);
             for (int round = 1; round <= rounds; round++) {
-                status |= callbackRound(http, base, redis, "round " + round);
+                status |= callbackRound(http, base, redis, "round " + round, false);
+                status |= callbackRound(http, base, redis, "round " + round, true);
             }
             feed(http, base, app.getBean(DatabaseClient.class), feedRuns);
         } finally {
@@ -80,8 +82,13 @@ public final class EventsBenchmark {
         System.exit(status);
     }
 
-    /** @return 0, or 1 when a message was handled other than exactly once */
-    private static int callbackRound(HttpClient http, String base, RedisReactiveCommands<String, String> redis, String name) throws Exception {
+    /**
+     * @param events the texts are 活动 (upcoming events from PostgreSQL) instead of unknown check-in codes (counted, then
+     *               a search of the works on Elasticsearch)
+     * @return 0, or 1 when a request failed or a counted message was handled other than exactly once
+     */
+    private static int callbackRound(HttpClient http, String base, RedisReactiveCommands<String, String> redis, String name, boolean events)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long msgBase = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 1000;
         List<Delivery> deliveries = new ArrayList<>();
@@ -91,7 +98,7 @@ public final class EventsBenchmark {
             String code = "Z" + String.format("%07d", Math.floorMod((run + i).hashCode(), 10_000_000));
             String xml = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
                     + "<CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-                    + "<Content><![CDATA[" + code + "]]></Content><MsgId>" + (msgBase + i) + "</MsgId></xml>";
+                    + "<Content><![CDATA[" + (events ? "活动" : code) + "]]></Content><MsgId>" + (msgBase + i) + "</MsgId></xml>";
             deliveries.add(new Delivery(openid, xml));
             deliveries.add(new Delivery(openid, xml));
         }
@@ -112,12 +119,14 @@ public final class EventsBenchmark {
         List<Result> results = sent.stream().map(CompletableFuture::join).toList();
         long[] micros = results.stream().mapToLong(result -> result.nanos() / 1000).sorted().toArray();
         long failed = results.stream().filter(result -> result.status() != 200).count();
+        results.stream().filter(result -> result.status() != 200).findFirst()
+                .ifPresent(result -> System.out.println("first failure: " + result.status() + " " + result.body()));
         Map<String, List<String>> replies = new java.util.HashMap<>();
         results.forEach(result -> replies.computeIfAbsent(result.openid(), key -> new ArrayList<>()).add(result.body()));
         long differing = replies.values().stream().filter(both -> !both.get(0).equals(both.get(1))).count();
         int handledOnce = 0;
         int handledOther = 0;
-        for (String openid : replies.keySet()) {
+        for (String openid : events ? List.<String>of() : replies.keySet()) {
             String count = redis.get("kepu:wechat:binding-misses:" + openid).block();
             if ("1".equals(count)) {
                 handledOnce++;
@@ -125,10 +134,12 @@ public final class EventsBenchmark {
                 handledOther++;
             }
         }
-        System.out.printf("callback %s: requests=%d non200=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f messages=%d handled_once=%d handled_other=%d replies_differing=%d%n",
-                name, results.size(), failed, percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0,
+        System.out.printf("callback %s %s: requests=%d non200=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f messages=%d handled_once=%d handled_other=%d replies_differing=%d%n",
+                events ? "events" : "codes", name, results.size(), failed, percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0,
                 micros[micros.length - 1] / 1000.0, replies.size(), handledOnce, handledOther, differing);
-        return handledOther == 0 && failed == 0 && differing == 0 ? 0 : 1;
+        // A reply later than kepu.wechat.reply-deadline is answered "success" and stored for the retry, so the two
+        // deliveries of a slow message may differ by design; the count above is what proves single handling.
+        return handledOther == 0 && failed == 0 ? 0 : 1;
     }
 
     private static void feed(HttpClient http, String base, DatabaseClient database, int runs) throws Exception {

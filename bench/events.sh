@@ -7,7 +7,7 @@
 #   b. the iCalendar feed of 10,000 occurrences (feed cap raised to 10,000): generation time and bytes.
 #
 #   ./mvnw -B -o -q -DskipTests package && bench/events.sh
-#   (ROUNDS=5 FEED_RUNS=7 HEAP=768m bench/events.sh to change the callback rounds after one warm-up round (5), the
+#   (ROUNDS=5 FEED_RUNS=7 HEAP=768m bench/events.sh to change the callback rounds per kind after three warm-up rounds (5), the
 #    timed feed requests after one warm-up request (7) or the heap (768m))
 #
 # One process (org.kepu.bench.EventsBenchmark, test classpath): the application with its embedded servers in a

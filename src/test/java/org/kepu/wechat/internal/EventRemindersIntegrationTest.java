@@ -77,6 +77,8 @@ class EventRemindersIntegrationTest extends WeChatIntegrationTestBase {
                 && reminders((String) declined.get("token")).size() == 1);
         assertThat(reminders((String) bound.get("token")).get(0)).contains("活动提醒").contains(title).contains(newTime)
                 .contains("南县科技馆").contains((String) bound.get("checkInCode"));
+        assertThat(reminders((String) bound.get("token"), "en")).singleElement().asString().startsWith("Reminder: \"" + title)
+                .contains(newTime).contains("南县科技馆");
         assertThat(reminders((String) waiting.get("token"))).isEmpty();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sendsTo("o-reminded").size() == 1);
@@ -166,9 +168,13 @@ class EventRemindersIntegrationTest extends WeChatIntegrationTestBase {
                 .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody();
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> reminders(String token) {
-        Map<String, Object> view = web.get().uri("/api/events/public/registrations/{token}", token).header("Accept-Language", "zh-CN")
+        return reminders(token, "zh-CN");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> reminders(String token, String language) {
+        Map<String, Object> view = web.get().uri("/api/events/public/registrations/{token}", token).header("Accept-Language", language)
                 .exchange().expectStatus().isOk().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody();
         return ((List<Map<String, Object>>) view.get("notices")).stream().filter(notice -> "REMINDER".equals(notice.get("kind")))
                 .map(notice -> (String) notice.get("text")).toList();

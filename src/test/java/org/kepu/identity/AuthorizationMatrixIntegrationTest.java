@@ -169,6 +169,7 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/events/public/occurrences/{id}/calendar.ics", Access.PUBLIC);
         EXPECTED.put("GET /api/events/public/registrations/{token}/calendar.ics", Access.PUBLIC);
         EXPECTED.put("POST /api/events/occurrences/{id}/changes", Access.EVENT_AUTHORS);
+        EXPECTED.put("PUT /api/events/occurrences/{id}/capacity", Access.EVENT_AUTHORS);
         EXPECTED.put("PUT /api/events/occurrences/{id}/volunteers", Access.STAFF);
         EXPECTED.put("GET /api/events/occurrences/{id}/registrations", Access.STAFF);
         // Staff, and the occurrence's volunteer coordinators (accounts of any role): the module decides.

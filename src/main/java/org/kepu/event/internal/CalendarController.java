@@ -30,7 +30,6 @@ import reactor.core.publisher.Mono;
 class CalendarController {
 
     static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
-    static final int MAX_ENTRIES = 2000;
 
     private final PublicEventsTable events;
     private final EventCalendars calendars;
@@ -92,7 +91,7 @@ class CalendarController {
 
     private Mono<ResponseEntity<String>> feed(String name, UUID series, String topic, String file, ServerHttpRequest request) {
         OffsetDateTime after = OffsetDateTime.now(PublicTimes.ZONE).minus(properties.calendar().past());
-        return events.rows(after, series, topic, null, MAX_ENTRIES).collectList().zipWith(topicNames())
+        return events.rows(after, series, topic, null, properties.calendar().maxEntries()).collectList().zipWith(topicNames())
                 .flatMap(found -> writer.write(name, found.getT1().stream()
                         .flatMap(row -> calendars.entries(row, found.getT2(), baseUrl(request)).stream()).toList()))
                 .map(text -> answer(text, file, CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()));

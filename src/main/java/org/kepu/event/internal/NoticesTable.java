@@ -23,7 +23,7 @@ class NoticesTable {
     };
 
     /** What happened to a registration. */
-    enum Kind { CONFIRMED, WAITING, PROMOTED, CANCELLED, RESCHEDULED, MOVED, OCCURRENCE_CANCELLED }
+    enum Kind { CONFIRMED, WAITING, PROMOTED, CANCELLED, RESCHEDULED, MOVED, OCCURRENCE_CANCELLED, REMINDER }
 
     record Stored(long id, Kind kind, Map<String, String> arguments, OffsetDateTime createdAt) {
     }

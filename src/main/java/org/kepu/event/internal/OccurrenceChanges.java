@@ -39,9 +39,12 @@ class OccurrenceChanges {
     private final SensitiveWordScreen screen;
     private final AuditLog audit;
     private final TransactionalOperator transaction;
+    private final Reminders reminders;
 
     OccurrenceChanges(OccurrencesTable occurrences, SeriesTable series, ChangesTable changes, RegistrationsTable registrations,
-                      NoticesTable notices, SensitiveWordScreen screen, AuditLog audit, TransactionalOperator transaction) {
+                      NoticesTable notices, SensitiveWordScreen screen, AuditLog audit, TransactionalOperator transaction,
+                      Reminders reminders) {
+        this.reminders = reminders;
         this.occurrences = occurrences;
         this.series = series;
         this.changes = changes;
@@ -83,7 +86,8 @@ class OccurrenceChanges {
                                     current.sequence() + 1, actor.username()))
                             .then(series.touched(owner.id(), actor.username()))
                             .then(occurrences.find(occurrenceId))
-                            .flatMap(after -> tellRegistrants(after, title, request.kind(), announcement))
+                            .flatMap(after -> tellRegistrants(after, title, request.kind(), announcement)
+                                    .then(request.kind() == ChangeKind.RESCHEDULED ? reminders.schedule(after) : Mono.empty()))
                             .then(audit.record(actor.username(), "event.changed", Registrations.subject(occurrenceId),
                                     Map.of("kind", request.kind().name(), "before", changed.before(), "after", changed.after())));
                 }))

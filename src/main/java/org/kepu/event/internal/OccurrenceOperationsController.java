@@ -18,13 +18,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Running an occurrence: announced changes (authors of the organiser), volunteers and the registration list with
+ * Running an occurrence: announced changes and the registration capacity (authors of the organiser), volunteers and the registration list with
  * phone numbers (association staff), check-in at the door (staff and the occurrence's coordinators).
  */
 @RestController
 class OccurrenceOperationsController {
 
     record CheckInRequest(String code) {
+    }
+
+    record CapacityRequest(Integer capacity) {
     }
 
     /** A registration for staff: the phone number is here, and only here. */
@@ -38,9 +41,12 @@ class OccurrenceOperationsController {
     private final RegistrationsTable registrations;
     private final OccurrencesTable occurrences;
     private final SeriesConsole console;
+    private final CapacityChanges capacities;
 
     OccurrenceOperationsController(OccurrenceChanges changes, VolunteerAssignments volunteers, CheckIns checkIns,
-                                   RegistrationsTable registrations, OccurrencesTable occurrences, SeriesConsole console) {
+                                   RegistrationsTable registrations, OccurrencesTable occurrences, SeriesConsole console,
+                                   CapacityChanges capacities) {
+        this.capacities = capacities;
         this.changes = changes;
         this.volunteers = volunteers;
         this.checkIns = checkIns;
@@ -53,6 +59,13 @@ class OccurrenceOperationsController {
     Mono<SeriesView.OccurrenceView> change(@PathVariable UUID id, @RequestBody OccurrenceChanges.ChangeRequest request, Principal user) {
         Actor actor = Actor.of(user);
         return changes.announce(id, request, actor).then(Mono.defer(() -> view(id, actor)));
+    }
+
+    /** Raising it promotes the waiting line; below the confirmed places it is 409. */
+    @PutMapping("/api/events/occurrences/{id}/capacity")
+    Mono<SeriesView.OccurrenceView> capacity(@PathVariable UUID id, @RequestBody CapacityRequest request, Principal user) {
+        Actor actor = Actor.of(user);
+        return capacities.change(id, request.capacity(), actor).then(Mono.defer(() -> view(id, actor)));
     }
 
     @PutMapping("/api/events/occurrences/{id}/volunteers")

@@ -87,7 +87,8 @@ class Registrations {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "event-registration-not-found")));
     }
 
-    private Mono<Void> promote(Locked locked) {
+    /** Confirms the first in line, with a notice; nothing when nobody waits. The caller holds the occurrence's lock. */
+    Mono<Void> promote(Locked locked) {
         return registrations.promoteFirstWaiting(locked.occurrence().id())
                 .flatMap(promoted -> tell(promoted, locked, NoticesTable.Kind.PROMOTED, "")
                         .then(audit.record("system", "event.registration-promoted", subject(promoted.occurrenceId()),

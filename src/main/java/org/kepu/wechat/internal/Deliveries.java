@@ -1,6 +1,9 @@
 package org.kepu.wechat.internal;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.lettuce.core.SetArgs;
@@ -16,7 +19,9 @@ import reactor.core.publisher.Mono;
  * once: the first claims its key with {@code SET NX} (MsgId, or FromUserName + CreateTime for events, as WeChat
  * advises), computes the reply and stores it under the key; a retry finds the key and answers the stored reply
  * (waiting for it at most until its own deadline) without acting again. A reply that misses the deadline is answered
- * with an empty reply ({@code success}) but still completes and is stored, so WeChat's retry delivers it.
+ * with an empty reply ({@code success}) but still completes and is stored, so WeChat's retry delivers it. A retry that
+ * reaches the instance computing the reply joins that computation; elsewhere it polls Redis, first every 10 ms, then
+ * less often, up to every 100 ms.
  */
 @Component
 class Deliveries {
@@ -27,9 +32,11 @@ class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
     private static final String PREFIX = "kepu:wechat:delivery:";
     private static final String PENDING = "\u0000pending";
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long FIRST_POLL_MILLIS = 10;
+    private static final long MAX_POLL_MILLIS = 100;
 
     private final RedisReactiveCommands<String, String> redis;
+    private final Map<String, Mono<String>> computing = new ConcurrentHashMap<>();
 
     Deliveries(RedisReactiveCommands<String, String> redis) {
         this.redis = redis;
@@ -65,16 +72,21 @@ class Deliveries {
                 .flatMap(xml -> redis.set(stored, xml, SetArgs.Builder.xx().keepttl()).thenReturn(xml)
                         .onErrorReturn(xml));
         // Not cancelled by the deadline: a late reply is still stored for WeChat's retry.
-        return Mono.fromFuture(work.toFuture(), true)
+        CompletableFuture<String> future = work.toFuture();
+        Mono<String> shared = Mono.fromFuture(future, true);
+        computing.put(stored, shared);
+        future.whenComplete((xml, failure) -> computing.remove(stored));
+        return shared
                 .timeout(deadline, Mono.fromRunnable(() -> log.info("WeChat reply missed its deadline of {}; answered none", deadline))
                         .thenReturn(NO_REPLY));
     }
 
     private Mono<String> awaitStored(String stored, Duration deadline) {
-        return redis.get(stored)
+        Mono<String> here = computing.get(stored);
+        Mono<String> reply = here != null ? here : redis.get(stored)
                 .filter(value -> !PENDING.equals(value))
-                .repeatWhenEmpty(repeat -> repeat.delayElements(POLL))
-                .timeout(deadline, Mono.just(NO_REPLY))
-                .defaultIfEmpty(NO_REPLY);
+                .repeatWhenEmpty(repeat -> repeat.concatMap(attempt -> Mono.delay(Duration.ofMillis(
+                        Math.min(MAX_POLL_MILLIS, FIRST_POLL_MILLIS << Math.min(attempt, 4))))));
+        return reply.timeout(deadline, Mono.just(NO_REPLY)).defaultIfEmpty(NO_REPLY);
     }
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * What the account answers to a message or event (passive replies). Text: 活动, 科普日 or a topic's name list
- * upcoming events; anything else searches the works. Menu clicks: {@code EVENTS}, {@code EVENTS:<topic>} and
+ * What the account answers to a message or event (passive replies). Text: an event registration's check-in code binds
+ * it for reminders ({@link ReminderSubscriptions}); 活动, 科普日 or a topic's name list upcoming events; anything else
+ * searches the works. The subscribe-message popup and its later changes record the follower's consent to reminders. Menu clicks: {@code EVENTS}, {@code EVENTS:<topic>} and
  * {@code SEARCH:<words>}. Following the account: a welcome text. The publishing and mass-send results WeChat reports
  * as events update the publications and need no reply.
  *
@@ -27,18 +28,21 @@ class Replies {
     private final KeywordReplies keywords;
     private final ReplyTexts texts;
     private final PublishResults results;
+    private final ReminderSubscriptions subscriptions;
 
-    Replies(KeywordReplies keywords, ReplyTexts texts, PublishResults results) {
+    Replies(KeywordReplies keywords, ReplyTexts texts, PublishResults results, ReminderSubscriptions subscriptions) {
         this.keywords = keywords;
         this.texts = texts;
         this.results = results;
+        this.subscriptions = subscriptions;
     }
 
     /** The reply's plain XML, or {@link Deliveries#NO_REPLY}. */
     Mono<String> to(WxMpXmlMessage in) {
         String type = lower(in.getMsgType());
         if ("text".equals(type)) {
-            return answer(in, keywords.forText(in.getContent() == null ? "" : in.getContent().trim(), MESSAGE_ARTICLES));
+            String text = in.getContent() == null ? "" : in.getContent().trim();
+            return answer(in, subscriptions.bind(in.getFromUser(), text).switchIfEmpty(Mono.defer(() -> keywords.forText(text, MESSAGE_ARTICLES))));
         }
         if (!"event".equals(type)) {
             return answer(in, Mono.just(Answer.text(texts.text("reply.help"))));
@@ -49,6 +53,8 @@ class Replies {
             case "click" -> answer(in, keywords.forMenu(in.getEventKey() == null ? "" : in.getEventKey().trim(), EVENT_ARTICLES));
             case "publishjobfinish" -> results.publishFinished(in).thenReturn(Deliveries.NO_REPLY);
             case "masssendjobfinish" -> results.massSendFinished(in).thenReturn(Deliveries.NO_REPLY);
+            case "subscribe_msg_popup_event" -> subscriptions.popup(in).thenReturn(Deliveries.NO_REPLY);
+            case "subscribe_msg_change_event" -> subscriptions.change(in).thenReturn(Deliveries.NO_REPLY);
             default -> Mono.just(Deliveries.NO_REPLY);
         };
     }

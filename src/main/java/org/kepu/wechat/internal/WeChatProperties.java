@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replyDeadline how long a callback may take before it answers {@code success} (WeChat waits 5 s)
  * @param dedupeTtl     how long a delivered message is remembered, so WeChat's retries are handled once
  * @param apiThreads    threads for blocking WxJava calls
+ * @param reminder      event reminders as subscribe messages (订阅通知)
  */
 @ConfigurationProperties("kepu.wechat")
 public record WeChatProperties(
@@ -33,7 +34,21 @@ public record WeChatProperties(
         @DefaultValue("10m") Duration dedupeTtl,
         @DefaultValue("8") int apiThreads,
         @DefaultValue("30s") Duration publishCheckInterval,
-        @DefaultValue("Asia/Shanghai") String timeZone) {
+        @DefaultValue("Asia/Shanghai") String timeZone,
+        @DefaultValue Reminder reminder) {
+
+    /**
+     * The subscribe-message template (订阅通知) event reminders are sent with, as chosen in the account's console, and
+     * the keys of its fields: {@code thing…} values are cut to 20 characters, {@code time…} values read
+     * "2026年12月5日 09:00". Without a template id no reminder goes to WeChat (the in-app reminder still does).
+     */
+    public record Reminder(@DefaultValue("") String templateId, @DefaultValue("thing1") String titleKey,
+                           @DefaultValue("time2") String timeKey, @DefaultValue("thing3") String placeKey) {
+
+        public boolean configured() {
+            return templateId != null && !templateId.isBlank();
+        }
+    }
 
     public enum AccountType { SUBSCRIPTION, SERVICE }
 

@@ -12,6 +12,7 @@ import org.kepu.ReviewedEvents;
 import org.kepu.ReviewedWorks;
 import org.kepu.event.PublicEvents;
 import org.kepu.event.PublicOccurrence;
+import org.kepu.testing.Ical4jCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kepu.testing.Ical4jCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CalendarWriterTest {
 
     private final CalendarWriter writer = new CalendarWriter(new EventProperties(new EventProperties.Registration(10, Duration.ofHours(1)),
-            new EventProperties.Calendar("events.kepu", Duration.ofDays(90), Duration.ofHours(6), "")));
+            new EventProperties.Calendar("events.kepu", Duration.ofDays(90), Duration.ofHours(6), "", 2000),
+            new EventProperties.Reminder(Duration.ofHours(24))));
 
     @Test
     void asiaShanghaiIsOneStandardObservanceFromItsLastTransition() throws Exception {

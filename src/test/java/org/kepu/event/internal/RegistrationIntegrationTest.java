@@ -110,6 +110,45 @@ class RegistrationIntegrationTest {
     }
 
     @Test
+    void raisingTheCapacityPromotesTheLineAndLoweringItBelowTheConfirmedIsRefused() {
+        String occurrence = publishedOccurrence(1);
+        Map<String, Object> confirmed = register(occurrence, "钱一", "13507370301");
+        Map<String, Object> second = register(occurrence, "孙二", "13507370302");
+        Map<String, Object> third = register(occurrence, "李三", "13507370303");
+        Map<String, Object> fourth = register(occurrence, "周四", "13507370304");
+        assertThat(List.of(second, third, fourth)).extracting(line -> line.get("status")).containsOnly("WAITING");
+        WebTestClient editor = new ReviewedEvents(anonymous).as("demo-editor");
+
+        editor.put().uri("/api/events/occurrences/{id}/capacity", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 3)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.registration.capacity").isEqualTo(3)
+                .jsonPath("$.registration.confirmed").isEqualTo(3).jsonPath("$.registration.waiting").isEqualTo(1);
+        for (Map<String, Object> promoted : List.of(second, third)) {
+            Map<String, Object> view = view((String) promoted.get("token"), "zh-CN");
+            assertThat(view).containsEntry("status", "CONFIRMED");
+            List<?> notices = (List<?>) view.get("notices");
+            assertThat(notices.get(notices.size() - 1).toString()).contains("PROMOTED").contains("候补成功").contains("14:00–16:00")
+                    .contains("赫山区科技馆").contains((String) view.get("checkInCode"));
+        }
+        assertThat(view((String) fourth.get("token"), "zh-CN")).containsEntry("status", "WAITING").containsEntry("position", 1);
+        assertThat(view((String) confirmed.get("token"), "zh-CN").get("notices")).asList().hasSize(1);
+
+        editor.put().uri("/api/events/occurrences/{id}/capacity", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 2)).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("event-capacity-below-confirmed").jsonPath("$.detail").value(detail ->
+                        assertThat(detail.toString()).contains("3"));
+        editor.put().uri("/api/events/occurrences/{id}/capacity", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 0)).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("event-capacity-invalid");
+        // Lowering to exactly the confirmed places is allowed and promotes nobody.
+        editor.put().uri("/api/events/occurrences/{id}/capacity", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 3)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.registration.confirmed").isEqualTo(3).jsonPath("$.registration.waiting").isEqualTo(1);
+        new ReviewedEvents(anonymous).as("demo-reviewer-political").put().uri("/api/events/occurrences/{id}/capacity", occurrence)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 10)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void qrCodeCarriesTheCheckInCodeAndStaffAndCoordinatorsCheckIn() throws Exception {
         String occurrence = publishedOccurrence(5);
         Map<String, Object> guest = register(occurrence, "陈七", "13907370011");

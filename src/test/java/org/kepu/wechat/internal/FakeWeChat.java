@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local stand-in for WeChat's API server (api.weixin.qq.com), which tests cannot reach. It speaks the documented
  * protocol: the JSON shapes of {@code cgi-bin/token}, {@code material/add_material}, {@code draft/add},
- * {@code draft/batchget}, {@code freepublish/submit|get|batchget} and {@code message/mass/sendall}, access tokens
+ * {@code draft/batchget}, {@code freepublish/submit|get|batchget}, {@code message/mass/sendall} and
+ * {@code message/subscribe/bizsend} (subscribe messages: only to followers who accepted the template), access tokens
  * checked on every call (40001 for a token that is no longer the latest, 42001 for an expired one), and the error
  * answers a test asks for (e.g. 45009). It keeps what it was sent, so tests can look.
  */
@@ -35,6 +36,8 @@ final class FakeWeChat implements AutoCloseable {
 
     static final String APP_ID = "wx0123456789abcdef";
     static final String SECRET = "fake-app-secret";
+    static final String REMINDER_TEMPLATE = "TPL-EVENT-REMINDER";
+    private static final java.util.regex.Pattern TIME_VALUE = java.util.regex.Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,6 +56,8 @@ final class FakeWeChat implements AutoCloseable {
     final List<ObjectNode> published = Collections.synchronizedList(new ArrayList<>());
     final List<JsonNode> massSends = Collections.synchronizedList(new ArrayList<>());
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final List<JsonNode> subscribeSends = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> subscribers = ConcurrentHashMap.newKeySet();
     private final Map<String, String> clientMsgIds = new ConcurrentHashMap<>();
     private volatile long tokenDelayMillis;
     private volatile boolean publishImmediately;
@@ -98,6 +103,11 @@ final class FakeWeChat implements AutoCloseable {
         loseAnswer.add(path);
     }
 
+    /** The follower accepted {@link #REMINDER_TEMPLATE} in WeChat's popup: WeChat lets subscribe messages reach them. */
+    void subscribed(String openid) {
+        subscribers.add(openid);
+    }
+
     void finishPublishing(String publishId, int status) {
         publishStatus.put(publishId, status);
         if (status == 0) {
@@ -139,6 +149,7 @@ final class FakeWeChat implements AutoCloseable {
                 case "/cgi-bin/freepublish/get" -> publishState(JSON.readTree(body));
                 case "/cgi-bin/freepublish/batchget" -> publishedList(JSON.readTree(body));
                 case "/cgi-bin/message/mass/sendall" -> sendAll(JSON.readTree(body));
+                case "/cgi-bin/message/subscribe/bizsend" -> subscribeSend(JSON.readTree(body));
                 default -> error(40066, "invalid url");
             };
             if (loseAnswer.remove(path)) {
@@ -293,6 +304,33 @@ final class FakeWeChat implements AutoCloseable {
         }
         massSends.add(request);
         return "{\"errcode\":0,\"errmsg\":\"send job submission success\",\"msg_id\":" + msgId + ",\"msg_data_id\":2247" + msgId + "}";
+    }
+
+    /**
+     * 订阅通知: {@code touser}, {@code template_id}, {@code page} (a web page) and {@code data} as
+     * {@code {"thing1": {"value": "…"}}}; {@code thing} values at most 20 characters, {@code time} values like
+     * 2026年12月5日 09:00. A follower without a subscription to the template gets 43101.
+     */
+    private String subscribeSend(JsonNode request) {
+        String touser = request.path("touser").asString("");
+        JsonNode data = request.path("data");
+        if (touser.isEmpty() || !REMINDER_TEMPLATE.equals(request.path("template_id").asString("")) || !data.isObject() || data.isEmpty()
+                || !request.path("page").asString("").startsWith("http")) {
+            return error(47003, "argument invalid!");
+        }
+        for (Map.Entry<String, JsonNode> field : data.properties()) {
+            JsonNode value = field.getValue().path("value");
+            if (!value.isString() || value.asString().isEmpty()
+                    || field.getKey().startsWith("thing") && value.asString().length() > 20
+                    || field.getKey().startsWith("time") && !TIME_VALUE.matcher(value.asString()).matches()) {
+                return error(47003, "argument invalid! data." + field.getKey() + ".value invalid");
+            }
+        }
+        if (!subscribers.contains(touser)) {
+            return error(43101, "user refuse to accept the msg");
+        }
+        subscribeSends.add(request);
+        return "{\"errcode\":0,\"errmsg\":\"ok\"}";
     }
 
     private static String error(int code, String message) {

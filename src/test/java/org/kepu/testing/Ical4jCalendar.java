@@ -1,4 +1,4 @@
-package org.kepu.event.internal;
+package org.kepu.testing;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -19,43 +19,43 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * Reads a calendar with ical4j, a second iCalendar library independent of biweekly (which writes them), and
  * validates it against RFC 5545 as ical4j understands it.
  */
-final class Ical4jCalendar {
+public final class Ical4jCalendar {
 
     static {
         // Never fetch time-zone updates from the network; the calendar carries its own VTIMEZONE.
         System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
     }
 
-    record Event(String uid, int sequence, String status, String summary, Instant start, Instant end, String startZone,
+    public record Event(String uid, int sequence, String status, String summary, Instant start, Instant end, String startZone,
                  String location, String description, String transparency, String categories, String geo) {
     }
 
-    final Calendar calendar;
+    public final Calendar calendar;
 
     private Ical4jCalendar(Calendar calendar) {
         this.calendar = calendar;
     }
 
-    static Ical4jCalendar parse(String text) throws Exception {
+    public static Ical4jCalendar parse(String text) throws Exception {
         Calendar calendar = new CalendarBuilder().build(new StringReader(text));
         calendar.validate();
         return new Ical4jCalendar(calendar);
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return calendar.<VEvent>getComponents(Component.VEVENT).stream().map(Ical4jCalendar::event).toList();
     }
 
-    Event event(String uid) {
+    public Event event(String uid) {
         return events().stream().filter(event -> event.uid().equals(uid)).findFirst().orElseThrow(() -> new AssertionError("no " + uid));
     }
 
-    List<String> timeZones() {
+    public List<String> timeZones() {
         return calendar.getComponents(Component.VTIMEZONE).stream()
                 .map(zone -> zone.getProperty(Property.TZID).map(Property::getValue).orElse("?")).toList();
     }
 
-    String property(String name) {
+    public String property(String name) {
         return calendar.getProperty(name).map(Property::getValue).orElse(null);
     }
 

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.kepu.event.EventsChanged;
+import org.kepu.platform.ModuleEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,9 +31,11 @@ class CapacityChanges {
     private final DatabaseClient database;
     private final AuditLog audit;
     private final TransactionalOperator transaction;
+    private final ModuleEvents events;
 
     CapacityChanges(OccurrencesTable occurrences, SeriesTable series, RegistrationsTable registrations, Registrations promotions,
-                    DatabaseClient database, AuditLog audit, TransactionalOperator transaction) {
+                    DatabaseClient database, AuditLog audit, TransactionalOperator transaction, ModuleEvents events) {
+        this.events = events;
         this.occurrences = occurrences;
         this.series = series;
         this.registrations = registrations;
@@ -69,7 +73,8 @@ class CapacityChanges {
                                 .bind("capacity", capacity).bind("id", occurrenceId).then()
                                 .then(Flux.range(0, (int) (capacity - confirmed)).concatMap(place -> promotions.promote(locked)).then())
                                 .then(audit.record(actor.username(), "event.capacity-changed", Registrations.subject(occurrenceId),
-                                        Map.of("before", current.registration().capacity(), "after", capacity)));
+                                        Map.of("before", current.registration().capacity(), "after", capacity)))
+                                .then(events.publish(new EventsChanged(owner.id().toString())));
                     });
                 }))
                 .as(transaction::transactional);

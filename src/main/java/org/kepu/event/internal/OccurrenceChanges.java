@@ -14,6 +14,8 @@ import org.kepu.review.SensitiveWordScreen;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.kepu.event.EventsChanged;
+import org.kepu.platform.ModuleEvents;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,11 +41,13 @@ class OccurrenceChanges {
     private final SensitiveWordScreen screen;
     private final AuditLog audit;
     private final TransactionalOperator transaction;
+    private final ModuleEvents events;
     private final Reminders reminders;
 
     OccurrenceChanges(OccurrencesTable occurrences, SeriesTable series, ChangesTable changes, RegistrationsTable registrations,
                       NoticesTable notices, SensitiveWordScreen screen, AuditLog audit, TransactionalOperator transaction,
-                      Reminders reminders) {
+                      Reminders reminders, ModuleEvents events) {
+        this.events = events;
         this.reminders = reminders;
         this.occurrences = occurrences;
         this.series = series;
@@ -89,7 +93,8 @@ class OccurrenceChanges {
                             .flatMap(after -> tellRegistrants(after, title, request.kind(), announcement)
                                     .then(request.kind() == ChangeKind.RESCHEDULED ? reminders.schedule(after) : Mono.empty()))
                             .then(audit.record(actor.username(), "event.changed", Registrations.subject(occurrenceId),
-                                    Map.of("kind", request.kind().name(), "before", changed.before(), "after", changed.after())));
+                                    Map.of("kind", request.kind().name(), "before", changed.before(), "after", changed.after())))
+                            .then(events.publish(new EventsChanged(owner.id().toString())));
                 }))
                 .as(transaction::transactional);
     }

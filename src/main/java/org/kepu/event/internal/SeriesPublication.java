@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.kepu.media.MediaAssetId;
 import org.kepu.media.PublicMedia;
+import org.kepu.event.EventsChanged;
 import org.kepu.platform.AuditLog;
+import org.kepu.platform.ModuleEvents;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +23,10 @@ class SeriesPublication {
     private final PublicMedia publicMedia;
     private final AuditLog audit;
     private final Reminders reminders;
+    private final ModuleEvents events;
 
-    SeriesPublication(SeriesTable series, PublicMedia publicMedia, AuditLog audit, Reminders reminders) {
+    SeriesPublication(SeriesTable series, PublicMedia publicMedia, AuditLog audit, Reminders reminders, ModuleEvents events) {
+        this.events = events;
         this.series = series;
         this.publicMedia = publicMedia;
         this.audit = audit;
@@ -35,6 +39,7 @@ class SeriesPublication {
                 .then(publicMedia.release(approved.id(), assets))
                 .then(reminders.scheduleSeries(approved.id()))
                 .then(audit.record(by, "event.published", SeriesEditor.subject(approved.id()),
-                        Map.of("title", approved.title(), "via", via)));
+                        Map.of("title", approved.title(), "via", via)))
+                .then(events.publish(new EventsChanged(approved.id().toString())));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import reactor.core.publisher.Mono;
 
 /**
- * Publishing or unpublishing a work, or an editor's change of columns, clears the page cache of every instance once the change has
+ * Publishing or unpublishing a work, an editor's change of columns, rumors or events, clears the page cache of every instance once the change has
  * committed (clearing before the commit would let a page rendered from the old data be cached again).
  * Outside a transaction it clears at once. A crash between commit and clearing costs at most the
  * cache's time to live.
@@ -39,6 +39,12 @@ class CacheInvalidation {
     @Bean
     ModuleEventListener<org.kepu.rumor.RumorsChanged> clearPagesOnRumorsChanged(PageCache pages) {
         return listener(org.kepu.rumor.RumorsChanged.class, pages);
+    }
+
+    /** A series published, an occurrence changed or its capacity: the events calendar, event pages and the home page. */
+    @Bean
+    ModuleEventListener<org.kepu.event.EventsChanged> clearPagesOnEventsChanged(PageCache pages) {
+        return listener(org.kepu.event.EventsChanged.class, pages);
     }
 
     static Mono<Void> afterCommit(PageCache pages) {

@@ -183,6 +183,13 @@ class SitePagesIntegrationTest {
         assertThat(page("/events?month=" + month)).contains(title);
         assertThat(page("/events?district=安化县")).doesNotContain(title);
         anonymous.get().uri("/events/{id}", "no-such-series").accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound();
+
+        // The pages above are cached for minutes; an announced change clears them on commit.
+        String announcement = "因天气原因取消" + UUID.randomUUID().toString().substring(0, 4);
+        events.as("demo-editor").post().uri("/api/events/occurrences/{id}/changes", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "CANCELLED", "announcement", announcement)).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).until(() -> page("/events/" + series).contains(announcement)
+                && page("/events?district=桃江县").contains(announcement));
     }
 
     @Test

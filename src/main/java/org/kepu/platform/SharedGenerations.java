@@ -48,10 +48,10 @@ public class SharedGenerations implements SmartLifecycle {
         return counter(name).get();
     }
 
-    /** Starts a new generation of {@code name} on every instance; completes once announced (or Redis failed). */
+    /** Starts a new generation of {@code name} on every instance when subscribed; completes once announced (or Redis failed). */
     public Mono<Void> advance(String name) {
-        counter(name).incrementAndGet();
-        return redis.incr(KEY + name).timeout(REDIS_TIMEOUT)
+        return Mono.fromRunnable(() -> counter(name).incrementAndGet())
+                .then(redis.incr(KEY + name).timeout(REDIS_TIMEOUT))
                 .doOnNext(next -> advanceTo(name, next))
                 .flatMap(next -> redis.publish(CHANNEL, name + "=" + next).timeout(REDIS_TIMEOUT))
                 .doOnError(error -> log.warn("{} advanced on this instance only (Redis: {})", name, error.toString()))

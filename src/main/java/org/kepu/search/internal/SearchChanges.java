@@ -35,7 +35,7 @@ public class SearchChanges {
 
     /** After a write without a refresh. */
     public Mono<Void> visibleAfterRefresh() {
-        Mono.delay(AFTER_PERIODIC_REFRESH).then(generations.advance(GENERATION)).subscribe();
-        return generations.advance(GENERATION);
+        return generations.advance(GENERATION)
+                .doOnSuccess(done -> Mono.delay(AFTER_PERIODIC_REFRESH).then(generations.advance(GENERATION)).subscribe());
     }
 }

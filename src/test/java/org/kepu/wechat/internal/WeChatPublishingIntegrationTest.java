@@ -145,7 +145,8 @@ class WeChatPublishingIntegrationTest extends WeChatIntegrationTestBase {
     @Test
     @Order(5)
     void followersAskingForEventsGetTheUpcomingOnes() {
-        String series = publishedSeries("健康科普大讲堂");
+        // Sooner than the health events other tests publish (a menu reply lists the eight soonest).
+        String series = publishedSeries("健康科普大讲堂", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(20).withNano(0));
         String reply = deliver(WeChatWire.text("o-follower", ACCOUNT, "活动", 7_400_000_000L + System.nanoTime() % 100000,
                 System.currentTimeMillis() / 1000));
         assertThat(WeChatWire.field(reply, "MsgType")).isEqualTo("news");
@@ -159,9 +160,13 @@ class WeChatPublishingIntegrationTest extends WeChatIntegrationTestBase {
     }
 
     private String publishedSeries(String title) {
+        return publishedSeries(title, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).withNano(0));
+    }
+
+    private String publishedSeries(String title, OffsetDateTime startsAt) {
         ReviewedEvents events = new ReviewedEvents(web);
         String series = events.series(title, Map.of());
-        events.occurrence(series, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).withNano(0), "赫山区", Map.of());
+        events.occurrence(series, startsAt, "赫山区", Map.of());
         events.publish(series);
         return series;
     }

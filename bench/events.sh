@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Events and the WeChat callback:
-#   a. 200 text messages from 200 followers, each delivered twice (WeChat's retry), all 400 at once on the callback
-#      (plain mode, signed as WeChat signs): p50 and p99 latency of every request, for the keyword 活动 (answered
-#      from PostgreSQL) and for unknown check-in codes (counted, then answered by a search of the works), and proof
-#      that each counted message was handled exactly once (a per-follower counter in Redis reads 1 for each);
-#   b. the iCalendar feed of 10,000 occurrences (feed cap raised to 10,000): generation time and bytes.
+#   a. burst: 200 text messages from 200 followers, each delivered twice (WeChat's retry), all 400 at once on the
+#      callback (plain mode, signed as WeChat signs), from a java.net.http client in the application's JVM with a new
+#      connection per request: p50 and p99 latency, for the keyword 活动 (an answer listing upcoming events) and for
+#      unknown check-in codes (counted, then answered by a search of the works), and proof that each counted message
+#      was handled exactly once (a per-follower counter in Redis reads 1 for each);
+#   b. sustained: wrk keeps 200 callback requests in flight on kept-alive connections (bench/events/callback.lua: a
+#      new follower per message, each message delivered twice in a row), WRK_ROUNDS rounds of WRK_DURATION per text,
+#      活动 and an unknown check-in code alternating: requests/s, p50 and p99 latency, and the application JVM's CPU
+#      time per request (from /proc);
+#   c. the iCalendar feed of 10,000 occurrences (feed cap raised to 10,000): generation time and bytes.
 #
 #   ./mvnw -B -o -q -DskipTests package && bench/events.sh
-#   (ROUNDS=5 FEED_RUNS=7 HEAP=768m bench/events.sh to change the callback rounds per kind after three warm-up rounds (5), the
-#    timed feed requests after one warm-up request (7) or the heap (768m))
+#   (ROUNDS=5 WRK_ROUNDS=3 WRK_DURATION=15s FEED_RUNS=7 HEAP=768m bench/events.sh to change the burst rounds per kind
+#    after three warm-up rounds (5), the wrk rounds per text after a 5 s warm-up (3) and their length (15s), the timed
+#    feed requests after one warm-up request (7) or the heap (768m))
 #
 # One process (org.kepu.bench.EventsBenchmark, test classpath): the application with its embedded servers in a
 # temporary folder and a WeChat account configured (token, AES key, app id) whose API host (127.0.0.1:9) answers
-# nothing, and the benchmark's HTTP client (java.net.http, HTTP/1.1, a connection per request in flight). Each
-# message's text looks like a check-in code that matches no registration: the account looks it up, counts the miss
-# for the follower, and answers with a search of the works. The 10,000 occurrences are inserted straight into
-# PostgreSQL as a published series. Client, application and servers share the machine's cores.
-# Tools: bash, a JDK, Maven (test classpath).
+# nothing. The 10,000 occurrences are inserted straight into PostgreSQL as a published series. Client, application
+# and servers share the machine's cores.
+# Tools: bash, a JDK, Maven (test classpath), wrk (Debian: apt-get install wrk), sha1sum.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
@@ -24,16 +28,58 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 ROUNDS=${ROUNDS:-5}
 FEED_RUNS=${FEED_RUNS:-7}
+WRK_ROUNDS=${WRK_ROUNDS:-3}
+WRK_DURATION=${WRK_DURATION:-15s}
+TOKEN=bench-token
 HEAP=${HEAP:-768m}
 BENCH=org.kepu.bench.EventsBenchmark
 
+command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk)" >&2; exit 1; }
 require_build $BENCH
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kepu-events-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+trap 'if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 test_classpath
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-java -Xmx"$HEAP" -cp "$CP" $BENCH "$WORK/data" "$ROUNDS" "$FEED_RUNS" | tee "$WORK/out.txt"
+mkdir "$WORK/handover"
+java -Xmx"$HEAP" -cp "$CP" $BENCH "$WORK/data" "$ROUNDS" "$FEED_RUNS" "$WORK/handover" > >(tee "$WORK/out.txt") &
+APP_PID=$!
+for _ in $(seq 1 6000); do
+  [ -f "$WORK/handover/port" ] && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "the benchmark process ended early" >&2; exit 1; }
+  sleep 0.1
+done
+PORT=$(cat "$WORK/handover/port")
+
+# The application JVM's user + system CPU time, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+TICKS=$(getconf CLK_TCK)
+TIMESTAMP=$(date +%s)
+NONCE=wrkbench
+SIGNATURE=$(printf '%s\n' "$TOKEN" "$TIMESTAMP" "$NONCE" | LC_ALL=C sort | tr -d '\n' | sha1sum | cut -d' ' -f1)
+URL="http://127.0.0.1:$PORT/api/wechat/callback?signature=$SIGNATURE&timestamp=$TIMESTAMP&nonce=$NONCE"
+wrk_round() { # $1 label, $2 run number, $3 text, $4 duration
+  local before after out
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c200 -d"$4" --latency -s bench/events/callback.lua "$URL" -- "$2" "$3")
+  after=$(cpu_ticks)
+  echo "$out" | grep -qE 'Non-2xx|Socket errors' && echo "$out" | grep -E 'Non-2xx|Socket errors'
+  local requests
+  requests=$(echo "$out" | grep -oP '^\s+\K[0-9]+(?= requests in)')
+  echo "wrk $1: rps=$(echo "$out" | grep -oP 'Requests/sec:\s+\K[0-9.]+')" \
+    "p50=$(echo "$out" | grep -oP '^\s+50%\s+\K\S+') p99=$(echo "$out" | grep -oP '^\s+99%\s+\K\S+')" \
+    "requests=$requests cpu_ms_per_request=$(awk -v t=$(( after - before )) -v hz="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')" \
+    | tee -a "$WORK/out.txt"
+}
+RUN=$(( RANDOM % 8000 + 1 ))
+wrk_round "events warmup" "$RUN" "活动" 5s >/dev/null
+wrk_round "codes warmup" $(( RUN + 1 )) "Z0000000" 5s >/dev/null
+for round in $(seq 1 "$WRK_ROUNDS"); do
+  wrk_round "events round $round" $(( RUN + 2 * round )) "活动" "$WRK_DURATION"
+  wrk_round "codes round $round" $(( RUN + 2 * round + 1 )) "Z0000000" "$WRK_DURATION"
+done
+touch "$WORK/handover/done"
+wait "$APP_PID"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
@@ -42,6 +88,14 @@ for kind in events codes; do
   echo "callback ($kind), median of $ROUNDS rounds of 400 requests:" \
     "p50 $(echo "$rounds" | grep -oP 'p50_ms=\K[0-9.]+' | median) ms," \
     "p99 $(echo "$rounds" | grep -oP 'p99_ms=\K[0-9.]+' | median) ms"
+done
+for kind in events codes; do
+  rounds=$(grep -E "^wrk $kind round" "$WORK/out.txt")
+  echo "wrk, 200 in flight ($kind), median of $WRK_ROUNDS rounds of $WRK_DURATION:" \
+    "$(echo "$rounds" | grep -oP 'rps=\K[0-9.]+' | median) requests/s," \
+    "p50 $(echo "$rounds" | grep -oP 'p50=\K\S+' | to_ms | median) ms," \
+    "p99 $(echo "$rounds" | grep -oP 'p99=\K\S+' | to_ms | median) ms," \
+    "application CPU $(echo "$rounds" | grep -oP 'cpu_ms_per_request=\K[0-9.]+' | median) ms per request"
 done
 echo "counted messages handled other than exactly once: $(grep -E '^callback codes round' "$WORK/out.txt" | grep -oP 'handled_other=\K[0-9]+' | awk '{s += $1} END {print s + 0}')"
 grep -E '^feed:' "$WORK/out.txt"

@@ -76,6 +76,9 @@ wait_for_app() {
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else print ((NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# to_ms: wrk's latency figures (850.00us, 12.34ms, 1.20s, 1.50m) in milliseconds, one per line.
+to_ms() { awk '{v = $1; u = v; sub(/^[0-9.]+/, "", u); v += 0; print (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v}'; }
+
 # start_sample_app: starts the packaged application ($JAR) alone, embedded servers and sample content included,
 # with its data in $WORK/data; waits until it is ready; sets APP_PID and URL (http://localhost:<port>, a secure
 # context for browsers as HTTPS is in production). Stop it with stop_pid "$APP_PID" 30.

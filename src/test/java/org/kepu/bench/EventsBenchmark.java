@@ -37,8 +37,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * keyword 活动, answered from PostgreSQL.</li>
  * <li><b>iCalendar feed</b>: 10,000 occurrences of a published series, inserted straight into PostgreSQL; the time
  * of {@code GET /api/events/public/calendar.ics} (feed cap raised to 10,000) and its bytes.</li>
+ * <li><b>Hand-over</b> (with a fourth argument, before the feed): the application stays up for {@code bench/events.sh}'s
+ * wrk runs (see {@link #handOver}).</li>
  * </ol>
- * Arguments: data folder, rounds, feed runs.
+ * Arguments: data folder, rounds, feed runs, and the hand-over folder if any.
  */
 public final class EventsBenchmark {
 
@@ -77,11 +79,27 @@ public final class EventsBenchmark {
                 status |= callbackRound(http, base, redis, "round " + round, false);
                 status |= callbackRound(http, base, redis, "round " + round, true);
             }
+            if (args.length > 3) {
+                handOver(Path.of(args[3]), ((WebServerApplicationContext) app).getWebServer().getPort());
+            }
             feed(http, base, app.getBean(DatabaseClient.class), feedRuns);
         } finally {
             app.close();
         }
         System.exit(status);
+    }
+
+    /**
+     * Lets another client use the running application: writes its port to {@code port} in the folder and waits until
+     * a file {@code done} appears there.
+     */
+    private static void handOver(Path folder, int port) throws Exception {
+        Path written = folder.resolve("port.tmp");
+        java.nio.file.Files.writeString(written, Integer.toString(port));
+        java.nio.file.Files.move(written, folder.resolve("port"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        while (!java.nio.file.Files.exists(folder.resolve("done"))) {
+            Thread.sleep(100);
+        }
     }
 
     /**

@@ -3,11 +3,10 @@ package org.kepu.site.internal;
 import org.kepu.content.ColumnsChanged;
 import org.kepu.content.WorkPublished;
 import org.kepu.content.WorkUnpublished;
+import org.kepu.platform.AfterCommit;
 import org.kepu.platform.ModuleEventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,23 +46,6 @@ class CacheInvalidation {
         return listener(org.kepu.event.EventsChanged.class, pages);
     }
 
-    static Mono<Void> afterCommit(PageCache pages) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .flatMap(transaction -> {
-                    if (!transaction.isSynchronizationActive()) {
-                        return pages.invalidate();
-                    }
-                    transaction.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public Mono<Void> afterCommit() {
-                            return pages.invalidate();
-                        }
-                    });
-                    return Mono.<Void>empty();
-                })
-                .onErrorResume(noTransaction -> pages.invalidate());
-    }
-
     private static <T> ModuleEventListener<T> listener(Class<T> type, PageCache pages) {
         return new ModuleEventListener<>() {
             @Override
@@ -73,7 +55,7 @@ class CacheInvalidation {
 
             @Override
             public Mono<Void> on(T event) {
-                return afterCommit(pages);
+                return AfterCommit.run(pages::invalidate);
             }
         };
     }

@@ -3,9 +3,9 @@ package org.kepu.wechat.internal;
 import java.util.Locale;
 import java.util.Map;
 
-import me.chanjar.weixin.common.util.XmlUtils;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
+import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.kepu.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -60,12 +60,16 @@ final class InboundMessages {
                 throw invalid();
             }
         }
-        Map<String, Object> fields = parse(xml);
+        // As WxMpXmlMessage.fromXml, with the fields read once (see CallbackXml).
+        String message = xml.replace("</PicList><PicList>", "");
+        Map<String, Object> fields = parse(message);
         field(fields, "FromUserName");
         field(fields, "MsgType");
         try {
             Long.parseLong(field(fields, "CreateTime"));
-            return new Inbound(WxMpXmlMessage.fromXml(xml), query.encrypted());
+            WxMpXmlMessage read = XStreamTransformer.fromXml(WxMpXmlMessage.class, message);
+            read.setAllFieldsMap(fields);
+            return new Inbound(read, query.encrypted());
         } catch (RuntimeException e) {
             throw invalid();
         }
@@ -73,8 +77,8 @@ final class InboundMessages {
 
     private static Map<String, Object> parse(String xml) {
         try {
-            return XmlUtils.xml2Map(xml);
-        } catch (RuntimeException e) {
+            return CallbackXml.fields(xml);
+        } catch (IllegalArgumentException e) {
             throw invalid();
         }
     }

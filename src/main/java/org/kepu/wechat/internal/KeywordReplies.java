@@ -45,15 +45,17 @@ class KeywordReplies {
     static final java.time.Duration RUMOR_WAIT = java.time.Duration.ofMillis(1500);
 
     private final PublishedEvents events;
+    private final EventReplyCache cache;
     private final WorkSearches searches;
     private final PublicRumors rumors;
     private final Topics topics;
     private final ReplyTexts texts;
     private final String site;
 
-    KeywordReplies(PublishedEvents events, WorkSearches searches, PublicRumors rumors, Topics topics, ReplyTexts texts,
-                   WeChatProperties properties) {
+    KeywordReplies(PublishedEvents events, EventReplyCache cache, WorkSearches searches, PublicRumors rumors, Topics topics,
+                   ReplyTexts texts, WeChatProperties properties) {
         this.events = events;
+        this.cache = cache;
         this.rumors = rumors;
         this.searches = searches;
         this.topics = topics;
@@ -98,6 +100,10 @@ class KeywordReplies {
 
     /** Empty when nothing is coming up. */
     private Mono<Answer> events(EventFilter filter, String listPath, int maxArticles) {
+        return cache.get(filter, listPath, maxArticles, () -> read(filter, listPath, maxArticles));
+    }
+
+    private Mono<Answer> read(EventFilter filter, String listPath, int maxArticles) {
         return events.upcoming(filter, Math.max(maxArticles, LIST_LINES)).collectList().flatMap(found -> {
             if (found.isEmpty()) {
                 return Mono.empty();

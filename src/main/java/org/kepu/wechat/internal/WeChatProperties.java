@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replyDeadline how long a callback may take before it answers {@code success} (WeChat waits 5 s)
  * @param dedupeTtl     how long a delivered message is remembered, so WeChat's retries are handled once
  * @param apiThreads    threads for blocking WxJava calls
+ * @param eventReplyTtl how long an answer listing upcoming events may be reused when no event changed
  * @param reminder      event reminders as subscribe messages (订阅通知)
  */
 @ConfigurationProperties("kepu.wechat")
@@ -33,6 +34,7 @@ public record WeChatProperties(
         @DefaultValue("4s") Duration replyDeadline,
         @DefaultValue("10m") Duration dedupeTtl,
         @DefaultValue("8") int apiThreads,
+        @DefaultValue("30s") Duration eventReplyTtl,
         @DefaultValue("30s") Duration publishCheckInterval,
         @DefaultValue("Asia/Shanghai") String timeZone,
         @DefaultValue Reminder reminder) {

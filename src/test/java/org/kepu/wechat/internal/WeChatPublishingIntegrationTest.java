@@ -145,6 +145,10 @@ class WeChatPublishingIntegrationTest extends WeChatIntegrationTestBase {
     @Test
     @Order(5)
     void followersAskingForEventsGetTheUpcomingOnes() {
+        // Answers listing events are reused until events change: asked before, they must not hide the new series.
+        String before = deliver(WeChatWire.event("o-follower", ACCOUNT, "CLICK", System.currentTimeMillis() / 1000 + 5,
+                "<EventKey><![CDATA[EVENTS:health]]></EventKey>"));
+        assertThat(before).doesNotContain("健康科普大讲堂");
         // Sooner than the health events other tests publish (a menu reply lists the eight soonest).
         String series = publishedSeries("健康科普大讲堂", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(20).withNano(0));
         String reply = deliver(WeChatWire.text("o-follower", ACCOUNT, "活动", 7_400_000_000L + System.nanoTime() % 100000,

@@ -28,9 +28,12 @@ class RedisConfiguration {
     @Bean(destroyMethod = "shutdown")
     RedisClient redisClient(ServerAddresses addresses, ClientResources resources) {
         RedisClient client = RedisClient.create(resources, RedisURI.create(addresses.redis().url()));
+        // All commands share one connection, whose single I/O thread would otherwise run what every caller does with
+        // a result (a callback's whole reply and response, for one): results are handed to the computation threads.
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .publishOnScheduler(true)
                 .build());
         return client;
     }

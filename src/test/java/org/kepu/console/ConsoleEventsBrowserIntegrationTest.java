@@ -224,18 +224,18 @@ class ConsoleEventsBrowserIntegrationTest {
         assertThat(chromium.driver.findElements(By.cssSelector("[data-test=registrants-table] tbody tr"))).hasSize(1);
 
         // A coordinator from the volunteer directory.
-        String helper = "协调员" + UUID.randomUUID().toString().substring(0, 6);
+        String coordinator = "协调员" + UUID.randomUUID().toString().substring(0, 6);
         reviewed.as("demo-editor").post().uri("/api/volunteers").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", helper, "phone", "13600000001", "districts", List.of("资阳区"), "skills", List.of("讲解"),
+                .bodyValue(Map.of("name", coordinator, "phone", "13600000001", "districts", List.of("资阳区"), "skills", List.of("讲解"),
                         "availability", List.of("WEEKEND"))).exchange().expectStatus().isCreated();
-        type("volunteer-search-text", helper + Keys.ENTER);
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(test("volunteer-choice"), helper));
+        type("volunteer-search-text", coordinator + Keys.ENTER);
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(test("volunteer-choice"), coordinator));
         new Select(chromium.driver.findElement(test("volunteer-new-role"))).selectByValue("COORDINATOR");
         click("volunteer-add");
         click("volunteers-save");
         assertThat(text("volunteers-notice")).contains("1 人");
         List<?> assigned = (List<?>) map(((List<?>) view(series).get("occurrences")).get(0)).get("volunteers");
-        assertThat(assigned).singleElement().satisfies(line -> assertThat(map(line)).containsEntry("name", helper)
+        assertThat(assigned).singleElement().satisfies(line -> assertThat(map(line)).containsEntry("name", coordinator)
                 .containsEntry("role", "COORDINATOR"));
         screenshot("event-occurrence-operations");
         assertThat(chromium.consoleErrors()).as("only the refused calls")

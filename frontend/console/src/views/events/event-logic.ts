@@ -19,6 +19,8 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const EVENT_AUTHORS: readonly Role[] = ['ADMIN', 'EDITOR', 'SOCIETY_ADMIN'];
 /** Who reads series in the console. */
 export const EVENT_READERS: readonly Role[] = ['ADMIN', 'EDITOR', 'SOCIETY_ADMIN', 'REVIEWER_POLITICAL', 'REVIEWER_SCIENTIFIC', 'APPROVER'];
+/** Who runs published occurrences in the console: registrations with phone numbers and volunteers are theirs only. */
+export const EVENT_OPERATORS: readonly Role[] = ['ADMIN', 'EDITOR'];
 /** 一审 by a political reviewer; 终审 by an approver or an association editor. */
 export const STAGE_SIGNERS: Record<Stage, readonly Role[]> = { POLITICAL: ['REVIEWER_POLITICAL'], FINAL: ['APPROVER', 'EDITOR'] };
 

@@ -1,5 +1,5 @@
 import type { ConsoleArea } from '../../area';
-import { EVENT_AUTHORS, EVENT_READERS } from './event-logic';
+import { EVENT_AUTHORS, EVENT_READERS, EVENT_OPERATORS } from './event-logic';
 
 const UUID = '[0-9a-fA-F-]{36}';
 
@@ -11,6 +11,10 @@ export const area: ConsoleArea = {
     { path: '/events', name: 'event-series-list', component: () => import('./SeriesListView.vue') },
     { path: '/events/new', name: 'event-series-new', component: () => import('./SeriesEditorView.vue'), meta: { roles: EVENT_AUTHORS } },
     { path: `/events/:id(${UUID})/edit`, name: 'event-series-edit', component: () => import('./SeriesEditorView.vue'), props: true, meta: { roles: EVENT_AUTHORS } },
+    {
+      path: `/events/:id(${UUID})/occurrences/:occurrence(${UUID})`, name: 'event-occurrence-operations',
+      component: () => import('./OccurrenceOperationsView.vue'), props: true, meta: { roles: EVENT_OPERATORS }
+    },
     { path: `/events/:id(${UUID})`, name: 'event-series', component: () => import('./SeriesView.vue'), props: true }
   ]
 };

@@ -20,11 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kepu.KepuIntegrationTest;
+import org.kepu.ReviewedEvents;
 import org.kepu.ReviewedWorks;
 import org.kepu.testing.Chromium;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The events area of the console in a real browser against the whole application: a society's administrator
  * writes a series in the form, adds an occurrence (typed in Beijing time) and submits it; 一审 and 终审 sign in the
- * console and the series goes public. Screenshots go to {@code target/console-screenshots/}.
+ * console and the series goes public. Staff then run a published occurrence: registrations, check-in by code, the
+ * capacity and its waiting line. Screenshots go to {@code target/console-screenshots/}.
  */
 @KepuIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -160,9 +164,108 @@ class ConsoleEventsBrowserIntegrationTest {
         assertThat(chromium.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void staffRunAPublishedOccurrence() throws IOException {
+        ReviewedEvents events = new ReviewedEvents(anonymous);
+        OffsetDateTime startsAt = OffsetDateTime.now(SHANGHAI).plusDays(12).withHour(14).truncatedTo(ChronoUnit.HOURS);
+        String series = events.series("科学实验开放日 " + UUID.randomUUID().toString().substring(0, 6), Map.of());
+        String occurrence = events.occurrence(series, startsAt, "资阳区",
+                events.registration(OffsetDateTime.now(SHANGHAI).minusHours(1), startsAt.minusHours(2), 1));
+        events.publish(series);
+        Map<String, Object> first = register(occurrence, "林小满", "13707370101");
+        Map<String, Object> second = register(occurrence, "高远", "13707370102");
+        assertThat(List.of(first.get("status"), second.get("status"))).containsExactly("CONFIRMED", "WAITING");
+
+        // From the occurrence's row of the published series to its operations screen.
+        signIn("demo-editor");
+        chromium.driver.get(base + "/console/events/" + series);
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("occurrence-" + occurrence)))
+                .findElement(test("occurrence-operations")).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("registrants-table")));
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("/console/events/" + series + "/occurrences/" + occurrence);
+        assertCounts("1", "1", "1", "0");
+        assertThat(registrantState("林小满")).isEqualTo("已确认");
+        assertThat(registrantState("高远")).isEqualTo("候补");
+        assertThat(registrantRow("高远").findElement(test("registrant-position")).getText()).isEqualTo("1");
+        assertThat(registrantRow("林小满").getText()).contains("13707370101");
+
+        // A scanner types the QR code's text and Enter.
+        type("check-in-code", "KEPU-CHECKIN:" + occurrence + ":" + first.get("checkInCode") + Keys.ENTER);
+        assertThat(text("check-in-result")).contains("林小满").contains("已签到");
+        assertThat(chromium.driver.findElement(test("check-in-code")).getDomProperty("value")).as("ready for the next").isEmpty();
+        assertCounts("1", "1", "1", "1");
+        assertThat(registrantState("林小满")).isEqualTo("已签到");
+
+        // Raising the capacity confirms the waiting registrant; going below the confirmed places is refused.
+        type("capacity-places", "2");
+        click("capacity-save");
+        assertThat(text("capacity-result")).contains("1 位候补者已转为已确认");
+        waitFor().until(driver -> registrantState("高远").equals("已确认"));
+        assertCounts("2", "2", "0", "1");
+        type("capacity-places", "1");
+        click("capacity-save");
+        assertThat(text("capacity-problem")).contains("已确认报名 2 人");
+        assertThat(chromium.driver.findElement(test("capacity-places")).getDomProperty("value")).as("the old value again").isEqualTo("2");
+        List<?> stored = (List<?>) view(series).get("occurrences");
+        assertThat(map(map(stored.get(0)).get("registration"))).containsEntry("capacity", 2).containsEntry("confirmed", 2);
+
+        // Codes that let nobody in say why.
+        type("check-in-code", "ZZZZ9999");
+        click("check-in-submit");
+        WebElement unknown = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("check-in-problem")));
+        assertThat(unknown.getText()).contains("ZZZZ9999").contains("不属于此场次");
+        assertThat(unknown.getDomAttribute("data-code")).isEqualTo("event-check-in-unknown");
+        assertThat(chromium.driver.findElements(test("check-in-result"))).isEmpty();
+        type("check-in-code", (String) first.get("checkInCode"));
+        click("check-in-submit");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(test("check-in-problem"), "已于"));
+
+        new Select(chromium.driver.findElement(test("registrants-filter"))).selectByValue("CHECKED_IN");
+        assertThat(chromium.driver.findElements(By.cssSelector("[data-test=registrants-table] tbody tr"))).hasSize(1);
+
+        // A coordinator from the volunteer directory.
+        String coordinator = "协调员" + UUID.randomUUID().toString().substring(0, 6);
+        reviewed.as("demo-editor").post().uri("/api/volunteers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", coordinator, "phone", "13600000001", "districts", List.of("资阳区"), "skills", List.of("讲解"),
+                        "availability", List.of("WEEKEND"))).exchange().expectStatus().isCreated();
+        type("volunteer-search-text", coordinator + Keys.ENTER);
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(test("volunteer-choice"), coordinator));
+        new Select(chromium.driver.findElement(test("volunteer-new-role"))).selectByValue("COORDINATOR");
+        click("volunteer-add");
+        click("volunteers-save");
+        assertThat(text("volunteers-notice")).contains("1 人");
+        List<?> assigned = (List<?>) map(((List<?>) view(series).get("occurrences")).get(0)).get("volunteers");
+        assertThat(assigned).singleElement().satisfies(line -> assertThat(map(line)).containsEntry("name", coordinator)
+                .containsEntry("role", "COORDINATOR"));
+        screenshot("event-occurrence-operations");
+        assertThat(chromium.consoleErrors()).as("only the refused calls")
+                .allMatch(error -> error.contains("/check-ins") || error.contains("/capacity"));
+    }
+
     private Map<String, Object> view(String series) {
         return reviewed.as("demo-editor").get().uri("/api/events/series/{id}", series).exchange().expectStatus().isOk()
                 .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> register(String occurrence, String name, String phone) {
+        return anonymous.post().uri("/api/events/public/occurrences/{id}/registrations", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "phone", phone)).exchange().expectStatus().isCreated()
+                .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody();
+    }
+
+    private void assertCounts(String capacity, String confirmed, String waiting, String checkedIn) {
+        waitFor().until(ExpectedConditions.textToBe(test("count-checked-in"), checkedIn));
+        assertThat(List.of(text("count-capacity"), text("count-confirmed"), text("count-waiting")))
+                .containsExactly(capacity, confirmed, waiting);
+    }
+
+    private WebElement registrantRow(String name) {
+        return waitFor().until(driver -> driver.findElements(By.cssSelector("[data-test=registrants-table] tbody tr")).stream()
+                .filter(row -> row.findElement(test("registrant-name")).getText().equals(name)).findFirst().orElse(null));
+    }
+
+    private String registrantState(String name) {
+        return registrantRow(name).findElement(test("registrant-state")).getText();
     }
 
     private void signIn(String username) {

@@ -84,7 +84,7 @@ class SeriesConsole {
                 new SeriesView.RegistrationView(settings.enabled(), PublicTimes.shown(settings.opensAt()),
                         PublicTimes.shown(settings.closesAt()), settings.capacity(), count.confirmed(), count.waiting(), count.checkedIn()),
                 assignments.stream().filter(a -> a.occurrenceId().equals(o.id()))
-                        .map(a -> new SeriesView.VolunteerView(a.volunteerId(), names.get(a.volunteerId()), a.role().name())).toList(),
+                        .map(a -> new SeriesView.AssignedVolunteer(a.volunteerId(), names.get(a.volunteerId()), a.role())).toList(),
                 changes.stream().filter(c -> c.occurrenceId().equals(o.id()))
                         .map(c -> new SeriesView.ChangeView(c.kind().name(), c.before(), c.after(), c.announcement(), c.sequence(),
                                 c.announcedBy(), PublicTimes.shown(c.announcedAt()))).toList());

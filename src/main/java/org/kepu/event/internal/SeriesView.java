@@ -19,14 +19,15 @@ record SeriesView(UUID id, String title, String summary, String description, Org
 
     record OccurrenceView(UUID id, String title, String description, String audience, OffsetDateTime startsAt,
                           OffsetDateTime endsAt, Venue venue, String status, int sequence, RegistrationView registration,
-                          List<VolunteerView> volunteers, List<ChangeView> changes) {
+                          List<AssignedVolunteer> volunteers, List<ChangeView> changes) {
     }
 
     record RegistrationView(boolean enabled, OffsetDateTime opensAt, OffsetDateTime closesAt, Integer capacity, long confirmed,
                             long waiting, long checkedIn) {
     }
 
-    record VolunteerView(UUID volunteer, String name, String role) {
+    /** Named apart from the directory's volunteer view, so that the API document keeps the two shapes apart. */
+    record AssignedVolunteer(UUID volunteer, String name, Assignment.Role role) {
     }
 
     record ChangeView(String kind, Map<String, Object> before, Map<String, Object> after, String announcement, int sequence,

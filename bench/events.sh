@@ -2,8 +2,8 @@
 # Events and the WeChat callback:
 #   a. burst: 200 text messages from 200 followers, each delivered twice (WeChat's retry), all 400 at once on the
 #      callback (plain mode, signed as WeChat signs), from a java.net.http client in the application's JVM with a new
-#      connection per request: p50 and p99 latency, for the keyword 活动 (an answer listing upcoming events) and for
-#      unknown check-in codes (counted, then answered by a search of the works), and proof that each counted message
+#      connection per request: p50 and p99 latency, for the keyword 活动 (an answer listing upcoming events), the same
+#      in safe mode (encrypted both ways), and for unknown check-in codes (counted, then answered by a search of the works), and proof that each counted message
 #      was handled exactly once (a per-follower counter in Redis reads 1 for each);
 #   b. sustained: wrk keeps 200 callback requests in flight on kept-alive connections (bench/events/callback.lua: a
 #      new follower per message, each message delivered twice in a row), WRK_ROUNDS rounds of WRK_DURATION per text,
@@ -83,7 +83,7 @@ wait "$APP_PID"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-for kind in events codes; do
+for kind in events events-aes codes; do
   rounds=$(grep -E "^callback $kind round" "$WORK/out.txt")
   echo "callback ($kind), median of $ROUNDS rounds of 400 requests:" \
     "p50 $(echo "$rounds" | grep -oP 'p50_ms=\K[0-9.]+' | median) ms," \

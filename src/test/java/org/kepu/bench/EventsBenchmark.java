@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.kepu.KepuApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -31,10 +33,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * <ol>
  * <li><b>Callback</b>: each round, 200 text messages from 200 followers (distinct MsgIds, signed as WeChat signs), and
  * each delivered a second time (WeChat's retry), all 400 requests at once; latency of every request, p50 and p99.
- * Two kinds of rounds, side by side: "codes", texts shaped like a check-in code that matches no registration, which
+ * Three kinds of rounds, side by side: "codes", texts shaped like a check-in code that matches no registration, which
  * the account counts once per handling in Redis per follower ({@code kepu:wechat:binding-misses:<openid>}: every
- * counter must read exactly 1) before answering with a search of the works (Elasticsearch); and "events", the
- * keyword 活动, answered from PostgreSQL.</li>
+ * counter must read exactly 1) before answering with a search of the works (Elasticsearch); "events", the keyword
+ * 活动, answered with upcoming events (read from PostgreSQL once per change of the events); and "events-aes", the same
+ * in safe mode (messages and replies encrypted).</li>
  * <li><b>iCalendar feed</b>: 10,000 occurrences of a published series, inserted straight into PostgreSQL; the time
  * of {@code GET /api/events/public/calendar.ics} (feed cap raised to 10,000) and its bytes.</li>
  * <li><b>Hand-over</b> (with a fourth argument, before the feed): the application stays up for {@code bench/events.sh}'s
@@ -45,6 +48,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public final class EventsBenchmark {
 
     private static final String TOKEN = "bench-token";
+    private static final String APP_ID = "wx0000000000bench";
+    private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     private static final String ACCOUNT = "gh_bench000001";
     private static final int MESSAGES = 200;
     private static final int OCCURRENCES = 10_000;
@@ -62,8 +67,8 @@ public final class EventsBenchmark {
                 "--server.port=0", "--kepu.data-dir=" + data,
                 "--kepu.samples.enabled=false", "--kepu.rumor.samples=false", "--kepu.media.processing.enabled=false",
                 "--kepu.identity.bootstrap-admin.password=bench-admin-password",
-                "--kepu.wechat.app-id=wx0000000000bench", "--kepu.wechat.secret=bench-secret", "--kepu.wechat.token=" + TOKEN,
-                "--kepu.wechat.aes-key=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "--kepu.wechat.api-base-url=http://127.0.0.1:9",
+                "--kepu.wechat.app-id=" + APP_ID, "--kepu.wechat.secret=bench-secret", "--kepu.wechat.token=" + TOKEN,
+                "--kepu.wechat.aes-key=" + AES_KEY, "--kepu.wechat.api-base-url=http://127.0.0.1:9",
                 "--kepu.event.calendar.max-entries=" + OCCURRENCES,
                 "--logging.level.root=WARN", "--logging.level.org.kepu=WARN");
         int status = 0;
@@ -72,12 +77,14 @@ public final class EventsBenchmark {
             RedisReactiveCommands<String, String> redis = app.getBean(RedisReactiveCommands.class);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             for (int warmup = 1; warmup <= 3; warmup++) {
-                callbackRound(http, base, redis, "warmup " + warmup, false);
-                callbackRound(http, base, redis, "warmup " + warmup, true);
+                for (Kind kind : Kind.values()) {
+                    callbackRound(http, base, redis, "warmup " + warmup, kind);
+                }
             }
             for (int round = 1; round <= rounds; round++) {
-                status |= callbackRound(http, base, redis, "round " + round, false);
-                status |= callbackRound(http, base, redis, "round " + round, true);
+                for (Kind kind : Kind.values()) {
+                    status |= callbackRound(http, base, redis, "round " + round, kind);
+                }
             }
             if (args.length > 3) {
                 handOver(Path.of(args[3]), ((WebServerApplicationContext) app).getWebServer().getPort());
@@ -102,15 +109,28 @@ public final class EventsBenchmark {
         }
     }
 
-    /**
-     * @param events the texts are 活动 (upcoming events from PostgreSQL) instead of unknown check-in codes (counted, then
-     *               a search of the works on Elasticsearch)
-     * @return 0, or 1 when a request failed or a counted message was handled other than exactly once
-     */
-    private static int callbackRound(HttpClient http, String base, RedisReactiveCommands<String, String> redis, String name, boolean events)
+    /** What a round's messages say, and how they travel. */
+    private enum Kind {
+        /** Unknown check-in codes: counted per follower, then answered with a search of the works. */
+        CODES("codes"),
+        /** The keyword 活动: an answer listing upcoming events. */
+        EVENTS("events"),
+        /** 活动 in safe mode: each message encrypted and signed as WeChat does, each reply encrypted. */
+        EVENTS_AES("events-aes");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** @return 0, or 1 when a request failed or a counted message was handled other than exactly once */
+    private static int callbackRound(HttpClient http, String base, RedisReactiveCommands<String, String> redis, String name, Kind kind)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long msgBase = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 1000;
+        WxMpCryptUtil crypt = new WxMpCryptUtil(account());
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             String openid = "o-bench-" + run + "-" + i;
@@ -118,17 +138,15 @@ public final class EventsBenchmark {
             String code = "Z" + String.format("%07d", Math.floorMod((run + i).hashCode(), 10_000_000));
             String xml = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
                     + "<CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-                    + "<Content><![CDATA[" + (events ? "活动" : code) + "]]></Content><MsgId>" + (msgBase + i) + "</MsgId></xml>";
-            deliveries.add(new Delivery(openid, xml));
-            deliveries.add(new Delivery(openid, xml));
+                    + "<Content><![CDATA[" + (kind == Kind.CODES ? code : "活动") + "]]></Content><MsgId>" + (msgBase + i) + "</MsgId></xml>";
+            Delivery delivery = kind == Kind.EVENTS_AES ? encrypted(crypt, openid, xml) : signed(openid, xml);
+            deliveries.add(delivery);
+            deliveries.add(delivery);
         }
         Collections.shuffle(deliveries);
         List<CompletableFuture<Result>> sent = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            String timestamp = Long.toString(Instant.now().getEpochSecond());
-            String nonce = UUID.randomUUID().toString().substring(0, 10);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/wechat/callback?signature=" + sha1(TOKEN, timestamp, nonce)
-                            + "&timestamp=" + timestamp + "&nonce=" + nonce + "&openid=" + delivery.openid()))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/wechat/callback?" + delivery.query()))
                     .header("Content-Type", "text/xml").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.xml(), StandardCharsets.UTF_8)).build();
             long started = System.nanoTime();
@@ -142,11 +160,13 @@ public final class EventsBenchmark {
         results.stream().filter(result -> result.status() != 200).findFirst()
                 .ifPresent(result -> System.out.println("first failure: " + result.status() + " " + result.body()));
         Map<String, List<String>> replies = new java.util.HashMap<>();
-        results.forEach(result -> replies.computeIfAbsent(result.openid(), key -> new ArrayList<>()).add(result.body()));
+        // Safe-mode replies are sealed with a fresh nonce each time: compare what they say.
+        results.forEach(result -> replies.computeIfAbsent(result.openid(), key -> new ArrayList<>())
+                .add(result.body().contains("<Encrypt>") ? crypt.decrypt(between(result.body(), "<Encrypt><![CDATA[", "]]></Encrypt>")) : result.body()));
         long differing = replies.values().stream().filter(both -> !both.get(0).equals(both.get(1))).count();
         int handledOnce = 0;
         int handledOther = 0;
-        for (String openid : events ? List.<String>of() : replies.keySet()) {
+        for (String openid : kind == Kind.CODES ? replies.keySet() : List.<String>of()) {
             String count = redis.get("kepu:wechat:binding-misses:" + openid).block();
             if ("1".equals(count)) {
                 handledOnce++;
@@ -155,7 +175,7 @@ public final class EventsBenchmark {
             }
         }
         System.out.printf("callback %s %s: requests=%d non200=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f messages=%d handled_once=%d handled_other=%d replies_differing=%d%n",
-                events ? "events" : "codes", name, results.size(), failed, percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0,
+                kind.label, name, results.size(), failed, percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0,
                 micros[micros.length - 1] / 1000.0, replies.size(), handledOnce, handledOther, differing);
         // A reply later than kepu.wechat.reply-deadline is answered "success" and stored for the retry, so the two
         // deliveries of a slow message may differ by design; the count above is what proves single handling.
@@ -203,7 +223,39 @@ public final class EventsBenchmark {
                 millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1));
     }
 
-    private record Delivery(String openid, String xml) {
+    /** A plain-mode delivery: WeChat signs the token, timestamp and nonce. */
+    private static Delivery signed(String openid, String xml) throws Exception {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String nonce = UUID.randomUUID().toString().substring(0, 10);
+        return new Delivery(openid, "signature=" + sha1(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&openid=" + openid, xml);
+    }
+
+    /** A safe-mode delivery: the message encrypted, and signed with its cipher text ({@code msg_signature}). */
+    private static Delivery encrypted(WxMpCryptUtil crypt, String openid, String xml) throws Exception {
+        String sealed = crypt.encrypt(xml);
+        String cipher = between(sealed, "<Encrypt><![CDATA[", "]]></Encrypt>");
+        String timestamp = between(sealed, "<TimeStamp>", "</TimeStamp>");
+        String nonce = between(sealed, "<Nonce><![CDATA[", "]]></Nonce>");
+        String body = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + cipher + "]]></Encrypt></xml>";
+        return new Delivery(openid, "signature=" + sha1(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&openid=" + openid + "&encrypt_type=aes&msg_signature=" + sha1(TOKEN, timestamp, nonce, cipher), body);
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
+    private static WxMpDefaultConfigImpl account() {
+        WxMpDefaultConfigImpl account = new WxMpDefaultConfigImpl();
+        account.setAppId(APP_ID);
+        account.setToken(TOKEN);
+        account.setAesKey(AES_KEY);
+        return account;
+    }
+
+    private record Delivery(String openid, String query, String xml) {
     }
 
     private record Result(String openid, int status, String body, long nanos) {

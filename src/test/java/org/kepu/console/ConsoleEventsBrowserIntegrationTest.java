@@ -1,8 +1,6 @@
 package org.kepu.console;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,28 +9,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedEvents;
 import org.kepu.ReviewedWorks;
-import org.kepu.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,42 +32,11 @@ import static org.awaitility.Awaitility.await;
  * capacity and its waiting line. Screenshots go to {@code target/console-screenshots/}.
  */
 @KepuIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleEventsBrowserIntegrationTest {
+class ConsoleEventsBrowserIntegrationTest extends ConsoleBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Pattern SERIES_PATH = Pattern.compile("/console/events/([0-9a-f-]{36})");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    @Autowired
-    WebTestClient anonymous;
-    @LocalServerPort
-    int port;
-
-    private Chromium chromium;
-    private ReviewedWorks reviewed;
-    private String base;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        reviewed = new ReviewedWorks(anonymous);
-        base = "http://127.0.0.1:" + port;
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void clearConsoleLog() {
-        chromium.consoleErrors();
-    }
 
     @Test
     void aSocietyWritesASeriesInTheConsoleThatBothStagesSignAndTheSiteShows() throws IOException {
@@ -268,60 +225,7 @@ class ConsoleEventsBrowserIntegrationTest {
         return registrantRow(name).findElement(test("registrant-state")).getText();
     }
 
-    private void signIn(String username) {
-        var driver = chromium.driver;
-        driver.get(base + "/console/sign-in");
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/console/sign-in");
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(ReviewedWorks.DEMO_PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
-        // Before signing in, asking who is signed in answers 401, which the browser logs; nothing else may fail.
-        assertThat(chromium.consoleErrors()).allMatch(error -> error.contains("/api/session") && error.contains("401"));
-    }
-
     private String seriesFromUrl() {
-        Matcher matcher = SERIES_PATH.matcher(chromium.driver.getCurrentUrl());
-        assertThat(matcher.find()).as("a series' address: %s", chromium.driver.getCurrentUrl()).isTrue();
-        return matcher.group(1);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object json) {
-        return (Map<String, Object>) json;
-    }
-
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(chromium.driver, Duration.ofSeconds(20));
-    }
-
-    private void click(String name) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(test(name))).click();
-    }
-
-    private void type(String name, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Date and time inputs take their value as the page would get it, whatever the browser's locale does to typing. */
-    private void setValue(String name, String value) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
-        chromium.driver.executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", field, value);
-    }
-
-    private String text(String name) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name))).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.fullPageScreenshot());
+        return idFromUrl(SERIES_PATH, "a series'");
     }
 }

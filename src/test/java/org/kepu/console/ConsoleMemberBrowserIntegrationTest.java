@@ -12,19 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedWorks;
-import org.kepu.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,38 +31,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @KepuIntegrationTest
 @TestPropertySource(properties = {"kepu.media.processing.enabled=true", "kepu.media.upload-part-size=5MB"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleMemberBrowserIntegrationTest {
+class ConsoleMemberBrowserIntegrationTest extends ConsoleBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     /** Upload bandwidth the browser is held to, so that the upload can be watched and paused (bytes per second). */
     private static final int UPLOAD_BYTES_PER_SECOND = 2_000_000;
     private static final long PART_SIZE = 5L * 1024 * 1024;
 
-    @Autowired
-    WebTestClient anonymous;
-    @LocalServerPort
-    int port;
-
-    private Chromium chromium;
-    private ReviewedWorks reviews;
-    private String base;
     private Path video;
 
     @BeforeAll
-    void start() throws IOException {
-        chromium = Chromium.start();
-        reviews = new ReviewedWorks(anonymous);
-        base = "http://127.0.0.1:" + port;
+    void makeTheVideo() throws IOException {
         video = paddedVideo(20 * 1024 * 1024);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void deleteTheVideo() throws IOException {
         if (video != null) {
             Files.deleteIfExists(video);
         }
@@ -75,7 +53,7 @@ class ConsoleMemberBrowserIntegrationTest {
 
     @Test
     void memberUploadsWithPauseAndResumeSubmitsAndReadsTheReviewersReason() throws Exception {
-        signIn("demo-society-member");
+        signInAfresh("demo-society-member");
 
         // A new micro-video.
         chromium.driver.get(base + "/console/my/works/new");
@@ -106,8 +84,8 @@ class ConsoleMemberBrowserIntegrationTest {
             return sent > first && sent < video.toFile().length() ? sent : null;
         });
         assertThat(later).isGreaterThan(first);
-        assertThat(text("[data-test=upload-percent]")).matches("\\d+%.*");
-        Files.write(SCREENSHOTS.resolve("member-upload-progress.png"), chromium.fullPageScreenshot());
+        assertThat(text("upload-percent")).matches("\\d+%.*");
+        screenshot("member-upload-progress");
 
         chromium.driver.findElement(By.cssSelector("[data-test=upload-pause]")).click();
         upload.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-test=upload-state]"), "data-state", "paused"));
@@ -140,13 +118,13 @@ class ConsoleMemberBrowserIntegrationTest {
         waiting(Duration.ofSeconds(180)).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-test=asset-status]"),
                 "data-status", "PROCESSED"));
         waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=preview-video]")));
-        assertThat((List<Object>) ((Map<?, ?>) reviews.work(work).get("draft")).get("mediaAssets"))
+        assertThat((List<Object>) ((Map<?, ?>) reviewed.work(work).get("draft")).get("mediaAssets"))
                 .as("the upload continued after the reload is the one started before it").containsExactly(saved);
 
         chromium.driver.findElement(By.cssSelector("[data-test=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=notice]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=case-status]"), "审核中"));
-        Files.write(SCREENSHOTS.resolve("member-work.png"), chromium.fullPageScreenshot());
+        screenshot("member-work");
 
         // The reviewer of each stage signs the uploaded work in the console (the address their inbox notice links
         // to); then it is public.
@@ -163,8 +141,8 @@ class ConsoleMemberBrowserIntegrationTest {
         signInAfresh("demo-society-member");
 
         // Another work is rejected with a reason; the member reads it in the list and on the work page.
-        String rejected = reviews.article("被退回的文章 " + System.nanoTime());
-        reviews.as("demo-society-member").post().uri("/api/works/{id}/submissions", rejected).exchange().expectStatus().isCreated();
+        String rejected = reviewed.article("被退回的文章 " + System.nanoTime());
+        reviewed.as("demo-society-member").post().uri("/api/works/{id}/submissions", rejected).exchange().expectStatus().isCreated();
         String reason = "科学依据不足，请补充权威来源。";
         decide("demo-reviewer-political", latestCase(rejected), Map.of("verdict", "REJECT", "reason", reason));
 
@@ -174,7 +152,7 @@ class ConsoleMemberBrowserIntegrationTest {
         assertThat(row.findElement(By.cssSelector("[data-test=reason]")).getText()).contains(reason);
         WebElement published = chromium.driver.findElement(By.cssSelector("tr[data-work='" + work + "']"));
         assertThat(published.findElement(By.cssSelector("[data-test=status]")).getText()).isEqualTo("已发布");
-        Files.write(SCREENSHOTS.resolve("member-works.png"), chromium.fullPageScreenshot());
+        screenshot("member-works");
 
         chromium.driver.get(base + "/console/my/works/" + rejected);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=decision-reason]"), reason));
@@ -183,40 +161,27 @@ class ConsoleMemberBrowserIntegrationTest {
         assertThat(chromium.consoleErrors()).filteredOn(message -> !message.contains("/favicon.ico ")).isEmpty();
     }
 
+    /** Signs in without checking the console log, which this test reads once at its end. */
     private void signInAfresh(String username) {
-        chromium.driver.get(base + "/console/sign-in");
-        chromium.driver.manage().deleteAllCookies();
-        signIn(username);
-    }
-
-    private void signIn(String username) {
-        chromium.driver.get(base + "/console/sign-in");
-        WebDriverWait wait = waiting(Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username"))).sendKeys(username);
-        chromium.driver.findElement(By.name("password")).sendKeys(ReviewedWorks.DEMO_PASSWORD);
-        chromium.driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
+        sendSignIn("/console/sign-in", username, ReviewedWorks.DEMO_PASSWORD);
+        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
     }
 
     private String latestCase(String work) {
-        List<Map<String, Object>> cases = reviews.as("demo-society-member").get().uri("/api/works/{id}/cases", work).exchange()
+        List<Map<String, Object>> cases = reviewed.as("demo-society-member").get().uri("/api/works/{id}/cases", work).exchange()
                 .expectStatus().isOk().expectBody(ReviewedWorks.JSON_LIST).returnResult().getResponseBody();
         return cases.stream().filter(c -> "IN_REVIEW".equals(c.get("status"))).map(c -> (String) c.get("id")).findFirst()
                 .orElseThrow(() -> new AssertionError("no case in review: " + cases));
     }
 
     private void decide(String reviewer, String reviewCase, Map<String, Object> decision) {
-        reviews.as(reviewer).post().uri("/api/review/cases/{id}/decisions", reviewCase).contentType(MediaType.APPLICATION_JSON)
+        reviewed.as(reviewer).post().uri("/api/review/cases/{id}/decisions", reviewCase).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(decision).exchange().expectStatus().isOk();
     }
 
     private double progress() {
         String value = chromium.driver.findElement(By.cssSelector("[data-test=upload-progress]")).getDomProperty("value");
         return value == null ? 0 : Double.parseDouble(value);
-    }
-
-    private String text(String css) {
-        return chromium.driver.findElement(By.cssSelector(css)).getText();
     }
 
     private WebDriverWait waiting(Duration timeout) {

@@ -1,29 +1,17 @@
 package org.kepu.console;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedWorks;
-import org.kepu.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,41 +23,10 @@ import static org.awaitility.Awaitility.await;
  * {@code target/console-screenshots/}.
  */
 @KepuIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleReviewBrowserIntegrationTest {
+class ConsoleReviewBrowserIntegrationTest extends ReviewQueueBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     /** 包治百病 is a FLAG word of the dictionary: it warns the reviewers and does not stop the work. */
     private static final String FLAGGED = "包治百病";
-
-    @Autowired
-    WebTestClient anonymous;
-    @LocalServerPort
-    int port;
-
-    private Chromium chromium;
-    private ReviewedWorks reviewed;
-    private String base;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        reviewed = new ReviewedWorks(anonymous);
-        base = "http://127.0.0.1:" + port;
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void clearConsoleLog() {
-        chromium.consoleErrors();
-    }
 
     @Test
     void everyStageApprovesInTheConsoleWithAnAnchoredCommentAndTheWorkGoesPublic() throws IOException {
@@ -80,13 +37,13 @@ class ConsoleReviewBrowserIntegrationTest {
         String work = reviewed.create("ARTICLE", draft);
         String reviewCase = submit(work);
 
-        signIn("demo-reviewer-political");
+        signInToQueue("demo-reviewer-political");
         openFromQueue(work, "review-queue");
         WebElement mark = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-test=review-body] mark[data-test=mark-FLAG]")));
         assertThat(mark.getText()).isEqualTo(FLAGGED);
-        assertThat(text("[data-test=screen-hits]")).contains(FLAGGED).contains("这种说法");
-        assertThat(chromium.driver.findElements(By.cssSelector("[data-test=review-diff]"))).isEmpty();
+        assertThat(text("screen-hits")).contains(FLAGGED).contains("这种说法");
+        assertThat(chromium.driver.findElements(test("review-diff"))).isEmpty();
         screenshot("review-case");
 
         // A comment anchored to the passage the reviewer selects in the text.
@@ -98,33 +55,33 @@ class ConsoleReviewBrowserIntegrationTest {
                 selection.removeAllRanges();
                 selection.addRange(range);""", mark);
         await("selection noticed").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            click("[data-test=anchor-selection]");
-            return !chromium.driver.findElements(By.cssSelector("[data-test=anchor]")).isEmpty();
+            click("anchor-selection");
+            return !chromium.driver.findElements(test("anchor")).isEmpty();
         });
-        assertThat(text("[data-test=anchor]")).contains(FLAGGED);
-        type("[data-test=comment-text]", "请删除绝对化的疗效说法。");
-        click("[data-test=comment-add]");
-        assertThat(text("[data-test=pending-comments]")).contains(FLAGGED).contains("请删除绝对化的疗效说法");
-        click("[data-test=verdict-APPROVE]");
+        assertThat(text("anchor")).contains(FLAGGED);
+        type("comment-text", "请删除绝对化的疗效说法。");
+        click("comment-add");
+        assertThat(text("pending-comments")).contains(FLAGGED).contains("请删除绝对化的疗效说法");
+        click("verdict-APPROVE");
         screenshot("review-decision");
-        click("[data-test=decision-submit]");
+        click("decision-submit");
         awaitDecidedNotice();
         screenshot("review-queue-after-decision");
 
-        signIn("demo-reviewer-scientific");
+        signInToQueue("demo-reviewer-scientific");
         openFromQueue(work, null);
         // The first stage's decision is shown with its comment.
-        assertThat(text("[data-test=decision-POLITICAL]")).contains("demo-reviewer-political").contains("请删除绝对化的疗效说法");
-        click("[data-test=verdict-APPROVE]");
-        click("[data-test=decision-submit]");
+        assertThat(text("decision-POLITICAL")).contains("demo-reviewer-political").contains("请删除绝对化的疗效说法");
+        click("verdict-APPROVE");
+        click("decision-submit");
         awaitDecidedNotice();
 
-        signIn("demo-approver");
+        signInToQueue("demo-approver");
         openFromQueue(work, null);
-        click("[data-test=verdict-APPROVE]");
-        click("[data-test=decision-submit]");
+        click("verdict-APPROVE");
+        click("decision-submit");
         awaitDecidedNotice();
-        assertThat(chromium.driver.findElements(By.cssSelector("[data-test='queue-line-" + work + "']"))).isEmpty();
+        assertThat(chromium.driver.findElements(test("queue-line-" + work))).isEmpty();
 
         await("public page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
                 anonymous.get().uri("/works/{id}", work).accept(MediaType.TEXT_HTML).exchange().returnResult(String.class)
@@ -155,9 +112,9 @@ class ConsoleReviewBrowserIntegrationTest {
         reviewed.saveDraft(work, edit);
         submit(work);
 
-        signIn("demo-reviewer-political");
+        signInToQueue("demo-reviewer-political");
         openFromQueue(work, null);
-        WebElement diff = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=review-diff]")));
+        WebElement diff = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("review-diff")));
         assertThat(diff.findElements(By.tagName("ins"))).extracting(WebElement::getText)
                 .anySatisfy(inserted -> assertThat(inserted).contains("过期药品属于有害垃圾"))
                 .anySatisfy(inserted -> assertThat(inserted).contains("（修订）"));
@@ -166,16 +123,16 @@ class ConsoleReviewBrowserIntegrationTest {
                 .contains("[新增开始]");
         screenshot("review-diff");
 
-        click("[data-test=verdict-REJECT]");
-        click("[data-test=decision-submit]");
-        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=decision-error]")))
+        click("verdict-REJECT");
+        click("decision-submit");
+        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("decision-error")))
                 .getText()).contains("理由");
         assertThat(chromium.driver.getCurrentUrl()).contains("/console/review/cases/");
         screenshot("review-reason-required");
         assertThat(onlyOpenCase(work).get("status")).isEqualTo("IN_REVIEW");
 
-        type("[data-test=decision-reason]", "修订内容与标题不符，不予通过。");
-        click("[data-test=decision-submit]");
+        type("decision-reason", "修订内容与标题不符，不予通过。");
+        click("decision-submit");
         awaitDecidedNotice();
 
         Map<String, Object> rejected = onlyOpenCase(work);
@@ -190,75 +147,9 @@ class ConsoleReviewBrowserIntegrationTest {
         assertThat(chromium.consoleErrors()).isEmpty();
     }
 
-    private String submit(String work) {
-        return (String) reviewed.as("demo-society-member").post().uri("/api/works/{id}/submissions", work).exchange()
-                .expectStatus().isCreated().expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");
-    }
-
-    private List<Map<String, Object>> cases(String work) {
-        return reviewed.as("demo-editor").get().uri("/api/works/{id}/cases", work).exchange().expectStatus().isOk()
-                .expectBody(ReviewedWorks.JSON_LIST).returnResult().getResponseBody();
-    }
-
-    private Map<String, Object> onlyCase(String work) {
-        List<Map<String, Object>> all = cases(work);
-        assertThat(all).hasSize(1);
-        return all.get(0);
-    }
-
     /** The case of the edit: the newest one (the first publication's case is there too). */
     private Map<String, Object> onlyOpenCase(String work) {
         return cases(work).stream().max((a, b) -> ((String) a.get("submittedAt")).compareTo((String) b.get("submittedAt")))
                 .orElseThrow();
-    }
-
-    private void signIn(String username) {
-        chromium.driver.get(base + "/console/sign-in");
-        chromium.driver.manage().deleteAllCookies();
-        chromium.driver.get(base + "/console/sign-in?next=/review");
-        type("input[name=username]", username);
-        type("input[name=password]", ReviewedWorks.DEMO_PASSWORD);
-        click("button[type=submit]");
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=review-queue], [data-test=queue-empty]")));
-    }
-
-    private void openFromQueue(String work, String screenshot) throws IOException {
-        WebElement line = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='queue-line-" + work + "']")));
-        if (screenshot != null) {
-            screenshot(screenshot);
-        }
-        line.findElement(By.cssSelector("[data-test=queue-open]")).click();
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=decision]")));
-    }
-
-    private void awaitDecidedNotice() {
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=review-decided]")));
-        assertThat(chromium.driver.getCurrentUrl()).contains("/console/review");
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(chromium.driver, Duration.ofSeconds(15));
-    }
-
-    private void click(String css) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
-    }
-
-    private void type(String css, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String css) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.fullPageScreenshot());
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6);
     }
 }

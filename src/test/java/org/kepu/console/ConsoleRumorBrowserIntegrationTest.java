@@ -1,31 +1,20 @@
 package org.kepu.console;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedWorks;
-import org.kepu.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -39,49 +28,19 @@ import static org.awaitility.Awaitility.await;
  * and the rebuttal goes public. Screenshots go to {@code target/console-screenshots/}.
  */
 @KepuIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleRumorBrowserIntegrationTest {
+class ConsoleRumorBrowserIntegrationTest extends ConsoleBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     /** The per-address limit of the public report form (see ClueLimit); every test request comes from one address. */
     private static final String CLUE_LIMIT_KEYS = "kepu:rumor:clues:address:*";
     private static final Pattern ITEM_PATH = Pattern.compile("/console/rumors/([0-9a-f-]{36})");
     private static final String COLUMN = "console-rumors";
 
     @Autowired
-    WebTestClient anonymous;
-    @Autowired
     RedisReactiveCommands<String, String> redis;
-    @LocalServerPort
-    int port;
-
-    private Chromium chromium;
-    private ReviewedWorks reviewed;
-    private String base;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        chromium = Chromium.start();
-        reviewed = new ReviewedWorks(anonymous);
-        base = "http://127.0.0.1:" + port;
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void clearConsoleLog() {
-        chromium.consoleErrors();
-    }
 
     @Test
     void aCitizensClueBecomesAnItemInTheConsoleThatBothStagesSignAndTheSiteShows() throws IOException {
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String suffix = suffix();
         String claim = "听说用淡盐水漱口能杀死喉咙里的流感病毒 " + suffix;
         String contact = "reader-" + suffix + "@example.com";
         String slug = "salt-water-flu-" + suffix;
@@ -194,57 +153,7 @@ class ConsoleRumorBrowserIntegrationTest {
         return username;
     }
 
-    private void signIn(String username) {
-        signIn(username, ReviewedWorks.DEMO_PASSWORD);
-    }
-
-    private void signIn(String username, String password) {
-        var driver = chromium.driver;
-        driver.get(base + "/console/sign-in");
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/console/sign-in");
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
-        // Before signing in, asking who is signed in answers 401, which the browser logs; nothing else may fail.
-        assertThat(chromium.consoleErrors()).allMatch(error -> error.contains("/api/session") && error.contains("401"));
-    }
-
     private String itemFromUrl() {
-        Matcher matcher = ITEM_PATH.matcher(chromium.driver.getCurrentUrl());
-        assertThat(matcher.find()).as("an item's address: %s", chromium.driver.getCurrentUrl()).isTrue();
-        return matcher.group(1);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object json) {
-        return (Map<String, Object>) json;
-    }
-
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(chromium.driver, Duration.ofSeconds(20));
-    }
-
-    private void click(String name) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(test(name))).click();
-    }
-
-    private void type(String name, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String name) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name))).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.fullPageScreenshot());
+        return idFromUrl(ITEM_PATH, "an item's");
     }
 }

@@ -1,7 +1,5 @@
 package org.kepu.console;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,25 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kepu.KepuIntegrationTest;
 import org.kepu.ReviewedWorks;
-import org.kepu.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,22 +33,12 @@ import static org.awaitility.Awaitility.await;
  * column's creation in the audit log. Screenshots go to {@code target/console-screenshots/}.
  */
 @KepuIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleStaffBrowserIntegrationTest {
+class ConsoleStaffBrowserIntegrationTest extends ConsoleBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    @Autowired
-    WebTestClient anonymous;
-    @LocalServerPort
-    int port;
-
-    private Chromium chromium;
-    private ReviewedWorks works;
-    private String base;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String slug = "browser-" + suffix;
     private final String columnName = "浏览器专栏" + suffix;
@@ -66,24 +47,14 @@ class ConsoleStaffBrowserIntegrationTest {
     private String scheduledWork;
 
     @BeforeAll
-    void start() {
-        works = new ReviewedWorks(anonymous);
-        featuredWork = works.article(featuredTitle);
-        works.publish(featuredWork);
-        scheduledWork = works.article("定时发布" + suffix);
-        works.approve(scheduledWork, OffsetDateTime.now().plusDays(2).truncatedTo(ChronoUnit.MINUTES));
-        base = "http://127.0.0.1:" + port;
-        chromium = Chromium.start();
+    void publishTheWorks() {
+        featuredWork = reviewed.article(featuredTitle);
+        reviewed.publish(featuredWork);
+        scheduledWork = reviewed.article("定时发布" + suffix);
+        reviewed.approve(scheduledWork, OffsetDateTime.now().plusDays(2).truncatedTo(ChronoUnit.MINUTES));
         await("the published work is searchable").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> works.as("demo-editor").get().uri(uri -> uri.path("/api/search").queryParam("q", featuredTitle).build())
+                .until(() -> reviewed.as("demo-editor").get().uri(uri -> uri.path("/api/search").queryParam("q", featuredTitle).build())
                         .exchange().expectBody(String.class).returnResult().getResponseBody().contains(featuredWork));
-    }
-
-    @AfterAll
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
@@ -115,6 +86,8 @@ class ConsoleStaffBrowserIntegrationTest {
             assertThat(at).as("a new column comes last, after the seeded ones").isPositive();
             click("column-up-" + slug);
             await("moved up").atMost(Duration.ofSeconds(10)).until(() -> slugs().indexOf(slug) == at - 1);
+            await("the keyboard stays on the button that moved the row").atMost(Duration.ofSeconds(5))
+                    .until(() -> driver.switchTo().activeElement().getDomAttribute("data-test"), ("column-up-" + slug)::equals);
             assertThat(rowOrder()).as("the table follows the new order").isEqualTo(slugs());
 
             click("column-pin-" + slug);
@@ -163,7 +136,7 @@ class ConsoleStaffBrowserIntegrationTest {
             screenshot("editor-schedule-phone");
             assertThat(chromium.consoleErrors()).isEmpty();
         } finally {
-            works.as("demo-editor").put().uri("/api/site/featured").contentType(MediaType.APPLICATION_JSON)
+            reviewed.as("demo-editor").put().uri("/api/site/featured").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("works", featuredBefore)).exchange().expectStatus().isOk();
         }
     }
@@ -183,7 +156,7 @@ class ConsoleStaffBrowserIntegrationTest {
         String password = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("one-time-password-value"))).getText();
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("account-row-" + username)));
-        works.as(username, password).get().uri("/api/session").exchange().expectStatus().isOk()
+        reviewed.as(username, password).get().uri("/api/session").exchange().expectStatus().isOk()
                 .expectBody(ReviewedWorks.JSON).value(actor -> assertThat(actor.get("roles")).isEqualTo(List.of("EDITOR")));
 
         driver.get(base + "/console/admin/search");
@@ -207,18 +180,6 @@ class ConsoleStaffBrowserIntegrationTest {
         assertThat(chromium.consoleErrors()).isEmpty();
     }
 
-    private void signIn(String username, String password) {
-        var driver = chromium.driver;
-        driver.get(base + "/console/sign-in");
-        WebElement name = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-        name.sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("sign-in")));
-        // Before signing in, asking who is signed in answers 401, which the browser logs; nothing else may fail.
-        assertThat(chromium.consoleErrors()).allMatch(error -> error.contains("/api/session") && error.contains("401"));
-    }
-
     private List<String> slugs() {
         return columns().stream().map(each -> (String) each.get("slug")).toList();
     }
@@ -233,48 +194,18 @@ class ConsoleStaffBrowserIntegrationTest {
     }
 
     private List<Map<String, Object>> columns() {
-        return works.as("demo-editor").get().uri("/api/columns").exchange().expectStatus().isOk()
+        return reviewed.as("demo-editor").get().uri("/api/columns").exchange().expectStatus().isOk()
                 .expectBody(ReviewedWorks.JSON_LIST).returnResult().getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
     private List<String> featured() {
-        return (List<String>) works.as("demo-editor").get().uri("/api/site/featured").exchange().expectStatus().isOk()
+        return (List<String>) reviewed.as("demo-editor").get().uri("/api/site/featured").exchange().expectStatus().isOk()
                 .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("works");
     }
 
     private String html(String path) {
         return anonymous.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private void type(String name, String text) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String name) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(test(name))).click();
-    }
-
-    /** Date-time inputs take their keys in the browser's locale format; the value itself is ISO. */
-    private void setValue(String name, String value) {
-        WebElement field = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test(name)));
-        chromium.driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-                field, value);
-    }
-
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(chromium.driver, Duration.ofSeconds(20));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.fullPageScreenshot());
     }
 }

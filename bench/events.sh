@@ -69,7 +69,7 @@ wrk_round() { # $1 label, $2 run number, $3 text, $4 duration
   echo "wrk $1: rps=$(echo "$out" | grep -oP 'Requests/sec:\s+\K[0-9.]+')" \
     "p50=$(echo "$out" | grep -oP '^\s+50%\s+\K\S+') p99=$(echo "$out" | grep -oP '^\s+99%\s+\K\S+')" \
     "requests=$requests cpu_ms_per_request=$(awk -v t=$(( after - before )) -v hz="$TICKS" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')" \
-    | tee -a "$WORK/out.txt"
+    | tee -a "$WORK/wrk.txt"
 }
 RUN=$(( RANDOM % 8000 + 1 ))
 wrk_round "events warmup" "$RUN" "活动" 5s >/dev/null
@@ -90,7 +90,7 @@ for kind in events events-aes codes; do
     "p99 $(echo "$rounds" | grep -oP 'p99_ms=\K[0-9.]+' | median) ms"
 done
 for kind in events codes; do
-  rounds=$(grep -E "^wrk $kind round" "$WORK/out.txt")
+  rounds=$(grep -E "^wrk $kind round" "$WORK/wrk.txt")
   echo "wrk, 200 in flight ($kind), median of $WRK_ROUNDS rounds of $WRK_DURATION:" \
     "$(echo "$rounds" | grep -oP 'rps=\K[0-9.]+' | median) requests/s," \
     "p50 $(echo "$rounds" | grep -oP 'p50=\K\S+' | to_ms | median) ms," \

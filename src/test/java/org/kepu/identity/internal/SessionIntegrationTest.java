@@ -64,6 +64,16 @@ class SessionIntegrationTest {
     }
 
     @Test
+    void theFirewallRefusesControlCharactersInHeaderValuesButNotTabs() {
+        anonymous.get().uri("/api/events/public/occurrences").header("Authorization", "Basic a\u0085b")
+                .exchange().expectStatus().isBadRequest();
+        anonymous.get().uri("/api/events/public/occurrences").header("Accept", "application/json\u0085")
+                .exchange().expectStatus().isBadRequest();
+        anonymous.get().uri("/api/events/public/occurrences").header("Accept", "application/json,\ttext/plain")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void signingInGivesAnHttpOnlyCookieForASessionKeptInRedis() {
         String address = ownAddress();
         EntityExchangeResult<byte[]> signedIn = signInRequest(clientFrom(address), "demo-editor", DEMO).expectStatus().isOk()

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -16,9 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * WeChat delivers a message again when it had no answer within 5 s (three tries in all). Each delivery is handled
- * once: the first claims its key with {@code SET NX} (MsgId, or FromUserName + CreateTime for events, as WeChat
- * advises), computes the reply and stores it under the key; a retry finds the key and answers the stored reply
- * (waiting for it at most until its own deadline) without acting again. A reply that misses the deadline is answered
+ * once: the first claims its key (MsgId, or FromUserName + CreateTime for events, as WeChat advises), computes the reply
+ * and stores it under the key; a retry finds the key and answers the stored reply (waiting for it at most until its own
+ * deadline) without acting again. Claiming and reading are one script, so a retry costs one round trip to Redis. A reply that misses the deadline is answered
  * with an empty reply ({@code success}) but still completes and is stored, so WeChat's retry delivers it. A retry that
  * reaches the instance computing the reply joins that computation; elsewhere it polls Redis, first every 10 ms, then
  * less often, up to every 100 ms.
@@ -34,6 +35,12 @@ class Deliveries {
     private static final String PENDING = "\u0000pending";
     private static final long FIRST_POLL_MILLIS = 10;
     private static final long MAX_POLL_MILLIS = 100;
+    /** Reads the key, or claims it when it is absent (then answers nothing). */
+    private static final String CLAIM_OR_READ = """
+            local stored = redis.call('GET', KEYS[1])
+            if stored then return stored end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return false""";
 
     private final RedisReactiveCommands<String, String> redis;
     private final Map<String, Mono<String>> computing = new ConcurrentHashMap<>();
@@ -56,10 +63,11 @@ class Deliveries {
      */
     Mono<String> once(String key, Duration ttl, Duration deadline, Supplier<Mono<String>> reply) {
         String stored = PREFIX + key;
-        return redis.set(stored, PENDING, SetArgs.Builder.nx().px(ttl.toMillis()))
-                .map("OK"::equals)
-                .defaultIfEmpty(false)
-                .flatMap(first -> first ? compute(stored, deadline, reply) : awaitStored(stored, deadline));
+        return redis.<String>eval(CLAIM_OR_READ, ScriptOutputType.VALUE, new String[] {stored}, PENDING, Long.toString(ttl.toMillis()))
+                .next()
+                .flatMap(found -> PENDING.equals(found) ? awaitStored(stored, deadline) : Mono.just(found))
+                // Empty only when this delivery claimed the key: the other branches always answer.
+                .switchIfEmpty(Mono.defer(() -> compute(stored, deadline, reply)));
     }
 
     private Mono<String> compute(String stored, Duration deadline, Supplier<Mono<String>> reply) {

@@ -115,6 +115,24 @@ class WeChatCallbackIntegrationTest extends WeChatIntegrationTestBase {
     }
 
     @Test
+    void aRetryAtAnotherInstanceWaitsForTheReplyBeingComputedAndAnEmptyReplyIsKept() {
+        Deliveries otherInstance = new Deliveries(redis);
+        AtomicInteger computed = new AtomicInteger();
+        String key = "test:" + UUID.randomUUID();
+        Mono<String> first = deliveries.once(key, Duration.ofMinutes(1), Duration.ofSeconds(3),
+                () -> Mono.delay(Duration.ofMillis(400)).map(tick -> "reply-" + computed.incrementAndGet()));
+        Mono<String> retry = Mono.delay(Duration.ofMillis(100)).then(otherInstance.once(key, Duration.ofMinutes(1), Duration.ofSeconds(3),
+                () -> Mono.just("again-" + computed.incrementAndGet())));
+        assertThat(Flux.merge(first, retry).collectList().block()).containsExactly("reply-1", "reply-1");
+        assertThat(computed).hasValue(1);
+
+        String silent = "test:" + UUID.randomUUID();
+        assertThat(deliveries.once(silent, Duration.ofMinutes(1), Duration.ofSeconds(3), Mono::empty).block()).isEqualTo(Deliveries.NO_REPLY);
+        assertThat(otherInstance.once(silent, Duration.ofMinutes(1), Duration.ofSeconds(3), () -> Mono.just("acted again")).block())
+                .isEqualTo(Deliveries.NO_REPLY);
+    }
+
+    @Test
     void aLateReplyIsAnsweredWithSuccessAndDeliveredToWeChatsRetry() {
         AtomicInteger computed = new AtomicInteger();
         String key = "test:" + UUID.randomUUID();

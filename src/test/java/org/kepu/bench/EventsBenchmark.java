@@ -40,8 +40,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * in safe mode (messages and replies encrypted).</li>
  * <li><b>iCalendar feed</b>: 10,000 occurrences of a published series, inserted straight into PostgreSQL; the time
  * of {@code GET /api/events/public/calendar.ics} (feed cap raised to 10,000) and its bytes.</li>
- * <li><b>Hand-over</b> (with a fourth argument, before the feed): the application stays up for {@code bench/events.sh}'s
- * wrk runs (see {@link #handOver}).</li>
+ * <li><b>Hand-over</b> (with a fourth argument, first): the application stays up for {@code bench/events.sh}'s wrk
+ * runs (see {@link #handOver}), which also warm it up for the rounds above.</li>
  * </ol>
  * Arguments: data folder, rounds, feed runs, and the hand-over folder if any.
  */
@@ -76,18 +76,17 @@ public final class EventsBenchmark {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             RedisReactiveCommands<String, String> redis = app.getBean(RedisReactiveCommands.class);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-            for (int warmup = 1; warmup <= 3; warmup++) {
-                for (Kind kind : Kind.values()) {
-                    callbackRound(http, base, redis, "warmup " + warmup, kind);
-                }
+            if (args.length > 3) {
+                // First, so that the bursts below meet a warmed-up application, as a running site would be.
+                handOver(Path.of(args[3]), ((WebServerApplicationContext) app).getWebServer().getPort());
+            }
+            for (Kind kind : Kind.values()) {
+                callbackRound(http, base, redis, "warmup", kind);
             }
             for (int round = 1; round <= rounds; round++) {
                 for (Kind kind : Kind.values()) {
                     status |= callbackRound(http, base, redis, "round " + round, kind);
                 }
-            }
-            if (args.length > 3) {
-                handOver(Path.of(args[3]), ((WebServerApplicationContext) app).getWebServer().getPort());
             }
             feed(http, base, app.getBean(DatabaseClient.class), feedRuns);
         } finally {

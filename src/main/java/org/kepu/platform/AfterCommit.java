@@ -1,7 +1,9 @@
 package org.kepu.platform;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
@@ -12,21 +14,25 @@ public final class AfterCommit {
     private AfterCommit() {
     }
 
-    /** Runs {@code action} when the current reactive transaction commits, or at once when there is none. */
+    /**
+     * Runs {@code action} when the current reactive transaction commits, or at once when there is none. The action runs
+     * at most once; its failure is the returned {@code Mono}'s (at once) or the commit's.
+     */
     public static Mono<Void> run(Supplier<Mono<Void>> action) {
         return TransactionSynchronizationManager.forCurrentTransaction()
+                .map(Optional::of)
+                .onErrorReturn(NoTransactionException.class, Optional.empty())
                 .flatMap(transaction -> {
-                    if (!transaction.isSynchronizationActive()) {
+                    if (transaction.isEmpty() || !transaction.get().isSynchronizationActive()) {
                         return action.get();
                     }
-                    transaction.registerSynchronization(new TransactionSynchronization() {
+                    transaction.get().registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public Mono<Void> afterCommit() {
                             return action.get();
                         }
                     });
                     return Mono.<Void>empty();
-                })
-                .onErrorResume(noTransaction -> action.get());
+                });
     }
 }

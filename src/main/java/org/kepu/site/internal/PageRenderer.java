@@ -48,7 +48,8 @@ class PageRenderer {
 
     private String html(SiteRequest request, String template, PageMeta meta, Map<String, Object> model, List<TopicName> navigation) {
         Map<String, Object> variables = new HashMap<>(model);
-        variables.put("site", Map.of("name", properties.name(), "base", request.baseUrl(), "english", request.english()));
+        variables.put("site", Map.of("name", properties.name(), "base", request.baseUrl(), "webcal", request.webcalBase(),
+                "english", request.english()));
         variables.put("assets", AssetManifest.model(assets.assets()));
         variables.put("navigation", navigation);
         variables.put("meta", meta);

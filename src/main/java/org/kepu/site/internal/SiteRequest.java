@@ -38,6 +38,14 @@ record SiteRequest(Locale locale, String baseUrl) {
         return locale.toLanguageTag() + "|" + baseUrl;
     }
 
+    /**
+     * The site's address for calendar subscriptions: {@code webcal:} makes phones and desktop calendars offer to
+     * subscribe (and then fetch the feed over HTTP(S) again and again) instead of importing a copy once.
+     */
+    String webcalBase() {
+        return baseUrl.replaceFirst("^https?://", "webcal://");
+    }
+
     String absolute(String path) {
         return path == null ? null : path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path;
     }

@@ -193,6 +193,37 @@ class SitePagesIntegrationTest {
     }
 
     @Test
+    void eventPagesOfferCalendarSubscriptionsAndAnIcsFilePerOccurrenceThatCalendarsCanRead() {
+        ReviewedEvents events = new ReviewedEvents(anonymous);
+        String title = "科普大篷车进校园" + UUID.randomUUID().toString().substring(0, 6);
+        String series = events.series(title, Map.of("topics", List.of("health")));
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(15).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        String occurrence = events.occurrence(series, startsAt, "赫山区", Map.of());
+        events.publish(series);
+
+        String seriesPage = page("/events/" + series);
+        assertThat(seriesPage).contains("订阅日历")
+                .containsPattern("href=\"webcal://localhost:\\d+/api/events/public/series/" + series + "/calendar.ics\">订阅本系列活动</a>")
+                .containsPattern("href=\"webcal://localhost:\\d+/api/events/public/calendar.ics\">订阅全部科普活动</a>")
+                .contains("href=\"/api/events/public/occurrences/" + occurrence + "/calendar.ics\"");
+        String ics = anonymous.get().uri("/api/events/public/occurrences/{id}/calendar.ics", occurrence).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/calendar")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(ics).contains("BEGIN:VEVENT").contains("赫山区科技馆");
+        anonymous.get().uri("/api/events/public/series/{id}/calendar.ics", series).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(feed -> assertThat(feed).contains("BEGIN:VEVENT"));
+        assertThat(page("/events?topic=health"))
+                .containsPattern("href=\"webcal://localhost:\\d+/api/events/public/topics/health/calendar.ics\">订阅“健康卫生”主题活动</a>")
+                .containsPattern("href=\"/api/events/public/topics/health/calendar.ics\"\\s+download=\"kepu-events-health.ics\"");
+        assertThat(page("/events")).doesNotContain("/api/events/public/topics/");
+
+        // A cancelled occurrence is not offered for a calendar any more (the feeds carry the cancellation).
+        events.as("demo-editor").post().uri("/api/events/occurrences/{id}/changes", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "CANCELLED", "announcement", "场地维修，本场取消")).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !page("/events/" + series).contains("/api/events/public/occurrences/" + occurrence));
+    }
+
+    @Test
     void theEventsCalendarFiltersByTopicDistrictAudienceAndWordsWithAnEmptyStateForFiltersThatFindNothing() {
         ReviewedEvents events = new ReviewedEvents(anonymous);
         String word = "筛选" + UUID.randomUUID().toString().substring(0, 6);

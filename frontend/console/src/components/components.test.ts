@@ -38,6 +38,13 @@ describe('ListTable', () => {
     expect(out).not.toContain('<caption');
   });
 
+  it('says only the problem, not "empty", when the list could not be read', async () => {
+    const out = await html(ListTable, { headings, loading: false, error: new ApiError(503, { code: 'down', detail: '服务暂不可用' }), empty: true }, row);
+    expect(out).toContain('服务暂不可用');
+    expect(out).not.toContain('暂无内容');
+    expect(out).not.toContain('<table');
+  });
+
   it('names the table for screen readers when given a caption, and shows the problem before it', async () => {
     const out = await html(ListTable, { headings, loading: false, error: new ApiError(500, { code: 'broken', detail: '服务器出错了' }), caption: '专栏' }, row);
     expect(out).toContain('<caption class="visually-hidden">专栏</caption>');

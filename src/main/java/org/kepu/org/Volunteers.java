@@ -10,6 +10,9 @@ public interface Volunteers {
     /** Empty when there is no such volunteer. */
     Mono<Volunteer> find(VolunteerId id);
 
+    /** The directory entry naming this account (at most one: the account is unique), empty when none does. */
+    Mono<Volunteer> withAccount(String username);
+
     /** Volunteers matching every criterion of {@code filter}, by name: page {@code page} (0 first) of {@code size} (at least 1). */
     Mono<Page> search(Filter filter, int page, int size);
 

@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * The events area of the console in a real browser against the whole application: a society's administrator
  * writes a series in the form, adds an occurrence (typed in Beijing time) and submits it; 一审 and 终审 sign in the
  * console and the series goes public. Staff then run a published occurrence: registrations, check-in by code, the
- * capacity and its waiting line. Screenshots go to {@code target/console-screenshots/}.
+ * capacity and its waiting line. A society member who coordinates an occurrence checks registrants in from 现场签到.
+ * Screenshots go to {@code target/console-screenshots/}.
  */
 @KepuIntegrationTest
 class ConsoleEventsBrowserIntegrationTest extends ConsoleBrowserTest {
@@ -197,6 +198,59 @@ class ConsoleEventsBrowserIntegrationTest extends ConsoleBrowserTest {
         screenshot("event-occurrence-operations");
         assertThat(chromium.consoleErrors()).as("only the refused calls")
                 .allMatch(error -> error.contains("/check-ins") || error.contains("/capacity"));
+    }
+
+    @Test
+    void aVolunteerCoordinatorWhoIsNotStaffChecksRegistrantsIn() throws IOException {
+        // Nothing to do for an account without duties: the page says so.
+        signIn("demo-approver");
+        chromium.driver.get(base + "/console/check-in");
+        assertThat(text("duties-empty")).contains("没有需要您签到的场次");
+
+        // Staff make the society member's directory entry the coordinator of a published occurrence; a citizen registers.
+        ReviewedEvents events = new ReviewedEvents(anonymous);
+        OffsetDateTime startsAt = OffsetDateTime.now(SHANGHAI).plusDays(2).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        String title = "家庭科学之夜 " + UUID.randomUUID().toString().substring(0, 6);
+        String series = events.series(title, Map.of());
+        String occurrence = events.occurrence(series, startsAt, "桃江县",
+                events.registration(OffsetDateTime.now(SHANGHAI).minusHours(1), startsAt.minusHours(2), 5));
+        events.publish(series);
+        String volunteer = (String) reviewed.as("demo-editor").post().uri("/api/volunteers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "学会志愿者" + UUID.randomUUID().toString().substring(0, 6), "phone", "13600000002",
+                        "account", "demo-society-member", "districts", List.of("桃江县"), "skills", List.of("讲解"),
+                        "availability", List.of("WEEKEND"))).exchange().expectStatus().isCreated()
+                .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id");
+        reviewed.as("demo-editor").put().uri("/api/events/occurrences/{id}/volunteers", occurrence).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(Map.of("volunteer", volunteer, "role", "COORDINATOR"))).exchange().expectStatus().isOk();
+        Map<String, Object> guest = register(occurrence, "方小雨", "13707370201");
+
+        // The member opens 现场签到 from the navigation and then the occurrence.
+        signIn("demo-society-member");
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav a[href='/console/check-in']"))).click();
+        WebElement duty = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("duty-" + occurrence)));
+        assertThat(duty.getText()).contains(title).contains("桃江县科技馆").contains("已确认 1 人，已签到 0 人");
+        screenshot("check-in-duties");
+        duty.findElement(test("duty-open")).click();
+        waitFor().until(ExpectedConditions.urlToBe(base + "/console/check-in/" + occurrence));
+        assertThat(text("duty-title")).isEqualTo(title);
+        assertThat(text("duty-when")).startsWith(startsAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(text("duty-place")).contains("桃江县科技馆").contains("益阳市桃江县人民路 1 号");
+        assertThat(List.of(text("count-confirmed"), text("count-checked-in"))).containsExactly("1", "0");
+        assertThat(chromium.driver.findElements(test("registrants-table"))).as("coordinators see no registration list").isEmpty();
+        assertThat(chromium.driver.getPageSource()).doesNotContain("13707370201").doesNotContain((String) guest.get("checkInCode"));
+
+        // Checked in by the typed code; a second try says when and by whom.
+        type("check-in-code", guest.get("checkInCode") + "" + Keys.ENTER);
+        assertThat(text("check-in-result")).contains("方小雨").contains("已签到").contains("demo-society-member");
+        waitFor().until(ExpectedConditions.textToBe(test("count-checked-in"), "1"));
+        screenshot("check-in-duty");
+        type("check-in-code", (String) guest.get("checkInCode"));
+        click("check-in-submit");
+        WebElement again = waitFor().until(ExpectedConditions.visibilityOfElementLocated(test("check-in-problem")));
+        assertThat(again.getText()).contains("已于").contains("demo-society-member");
+        assertThat(again.getDomAttribute("data-code")).isEqualTo("event-already-checked-in");
+        assertThat(chromium.driver.findElements(test("check-in-result"))).isEmpty();
+        assertThat(chromium.consoleErrors()).as("only the refused check-in").allMatch(error -> error.contains("/check-ins"));
     }
 
     private Map<String, Object> view(String series) {

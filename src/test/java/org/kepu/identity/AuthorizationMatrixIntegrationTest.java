@@ -174,6 +174,8 @@ class AuthorizationMatrixIntegrationTest {
         EXPECTED.put("GET /api/events/occurrences/{id}/registrations", Access.STAFF);
         // Staff, and the occurrence's volunteer coordinators (accounts of any role): the module decides.
         EXPECTED.put("POST /api/events/occurrences/{id}/check-ins", Access.SIGNED_IN);
+        // Any signed-in account: its own coordinator duties, an empty list for most.
+        EXPECTED.put("GET /api/events/my/check-in-duties", Access.SIGNED_IN);
         EXPECTED.put("POST /api/views/{work}", Access.PUBLIC);
         EXPECTED.put("POST /api/rumors/public/clues", Access.PUBLIC);
         EXPECTED.put("GET /api/rumors/clues", Access.STAFF);

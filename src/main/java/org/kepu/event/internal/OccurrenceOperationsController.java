@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Running an occurrence: announced changes and the registration capacity (authors of the organiser), volunteers and the registration list with
- * phone numbers (association staff), check-in at the door (staff and the occurrence's coordinators).
+ * phone numbers (association staff), check-in at the door (staff and the occurrence's coordinators) and a coordinator's own list of
+ * occurrences to check in at.
  */
 @RestController
 class OccurrenceOperationsController {
@@ -42,10 +43,12 @@ class OccurrenceOperationsController {
     private final OccurrencesTable occurrences;
     private final SeriesConsole console;
     private final CapacityChanges capacities;
+    private final CheckInDuties duties;
 
     OccurrenceOperationsController(OccurrenceChanges changes, VolunteerAssignments volunteers, CheckIns checkIns,
                                    RegistrationsTable registrations, OccurrencesTable occurrences, SeriesConsole console,
-                                   CapacityChanges capacities) {
+                                   CapacityChanges capacities, CheckInDuties duties) {
+        this.duties = duties;
         this.capacities = capacities;
         this.changes = changes;
         this.volunteers = volunteers;
@@ -77,6 +80,12 @@ class OccurrenceOperationsController {
     @GetMapping("/api/events/occurrences/{id}/registrations")
     Flux<RegistrantLine> registrations(@PathVariable UUID id) {
         return existing(id).thenMany(registrations.of(id).collectList().flatMapIterable(all -> lines(all)));
+    }
+
+    /** Any signed-in account: where it coordinates check-in soon (empty for most accounts, never 403). */
+    @GetMapping("/api/events/my/check-in-duties")
+    Flux<CheckInDuties.Duty> checkInDuties(Principal user) {
+        return duties.of(Actor.of(user));
     }
 
     @PostMapping("/api/events/occurrences/{id}/check-ins")

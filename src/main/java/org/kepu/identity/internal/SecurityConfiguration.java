@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/events/series", "/api/events/series/*").hasAnyRole(EVENT_READERS)
                         .pathMatchers("/api/events/occurrences/*/volunteers", "/api/events/occurrences/*/registrations").hasAnyRole(STAFF)
                         .pathMatchers("/api/events/occurrences/*/check-ins").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/events/my/check-in-duties").authenticated()
                         .pathMatchers("/api/events/**").hasAnyRole(EVENT_AUTHORS)
                         .pathMatchers(HttpMethod.POST, "/api/views/*").permitAll()
                         .pathMatchers("/api/site/**").hasAnyRole(STAFF)

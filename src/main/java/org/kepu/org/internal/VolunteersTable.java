@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,12 @@ class VolunteersTable implements Volunteers {
     @Override
     public Mono<Volunteer> find(VolunteerId id) {
         return database.sql(SELECT + " WHERE v.id = :id").bind("id", id.value()).map(VolunteersTable::volunteer).one();
+    }
+
+    @Override
+    public Mono<Volunteer> withAccount(String username) {
+        return database.sql(SELECT + " WHERE v.account = :account").bind("account", username.toLowerCase(Locale.ROOT))
+                .map(VolunteersTable::volunteer).one();
     }
 
     @Override

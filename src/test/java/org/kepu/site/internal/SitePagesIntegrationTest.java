@@ -193,6 +193,29 @@ class SitePagesIntegrationTest {
     }
 
     @Test
+    void processingOfAnAssetThatIsPublicClearsEveryCachedPageAndOfAnyOtherAssetNot() throws Exception {
+        PageCache pageCache = context.getBean(PageCache.class);
+        org.kepu.media.PublicMedia publicMedia = context.getBean(org.kepu.media.PublicMedia.class);
+        WebTestClient member = new ReviewedWorks(anonymous).as("demo-society-member");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        List<org.kepu.media.MediaAssetId> assets = java.util.stream.Stream.of(1, 2).map(i -> (String) member.post()
+                        .uri("/api/media/assets?purpose=IMAGE").header("X-File-Name", "poster-" + i + ".png")
+                        .contentType(MediaType.IMAGE_PNG).bodyValue(png.toByteArray()).exchange().expectStatus().isCreated()
+                        .expectBody(ReviewedWorks.JSON).returnResult().getResponseBody().get("id"))
+                .map(id -> new org.kepu.media.MediaAssetId(UUID.fromString(id))).toList();
+        publicMedia.release(UUID.randomUUID(), List.of(assets.get(0))).block();
+
+        long before = pageCache.generation();
+        // An asset no published work uses changes no page.
+        context.publishEvent(new org.kepu.media.MediaAssetProcessed(assets.get(1), org.kepu.media.MediaPurpose.IMAGE));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> pageCache.generation() == before);
+        context.publishEvent(new org.kepu.media.MediaAssetProcessed(assets.get(0), org.kepu.media.MediaPurpose.IMAGE));
+        await().atMost(Duration.ofSeconds(5)).until(() -> pageCache.generation() > before);
+    }
+
+    @Test
     void eventPagesOfferCalendarSubscriptionsAndAnIcsFilePerOccurrenceThatCalendarsCanRead() {
         ReviewedEvents events = new ReviewedEvents(anonymous);
         String title = "科普大篷车进校园" + UUID.randomUUID().toString().substring(0, 6);

@@ -26,7 +26,7 @@ class MediaProcessedPages {
         this.pages = pages;
     }
 
-    /** Spring subscribes to the returned Mono. */
+    /** Clears the page cache when the processed asset is public (Spring subscribes to the returned Mono). */
     @EventListener
     Mono<Void> on(MediaAssetProcessed processed) {
         return publicMedia.isPublic(processed.asset())

@@ -18,10 +18,10 @@ record VolunteerView(UUID id, String name, String phone, String account, String 
                 volunteer.active(), volunteer.notes(), volunteer.version(), volunteer.createdAt(), volunteer.updatedAt());
     }
 
-    record Page(List<VolunteerView> items, int page, int size, long total) {
+    record DirectoryPage(List<VolunteerView> items, int page, int size, long total) {
 
-        static Page of(Volunteers.Page page) {
-            return new Page(page.items().stream().map(VolunteerView::of).toList(), page.page(), page.size(), page.total());
+        static DirectoryPage of(Volunteers.Page page) {
+            return new DirectoryPage(page.items().stream().map(VolunteerView::of).toList(), page.page(), page.size(), page.total());
         }
     }
 }

@@ -43,7 +43,7 @@ class VolunteersController {
     }
 
     @GetMapping
-    Mono<VolunteerView.Page> search(@RequestParam(required = false) String skill, @RequestParam(required = false) String district,
+    Mono<VolunteerView.DirectoryPage> search(@RequestParam(required = false) String skill, @RequestParam(required = false) String district,
                                     @RequestParam(required = false) String availability, @RequestParam(required = false) Boolean active,
                                     @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
@@ -56,7 +56,7 @@ class VolunteersController {
                             blankToNull(text));
                 })
                 .flatMap(filter -> volunteers.search(filter, page, size))
-                .map(VolunteerView.Page::of);
+                .map(VolunteerView.DirectoryPage::of);
     }
 
     @PostMapping

@@ -6,6 +6,8 @@ import { ApiError } from '../api/problem';
 import ChoiceSelect from './ChoiceSelect.vue';
 import CountedTable from './CountedTable.vue';
 import CreateForm from './CreateForm.vue';
+import DecisionForm from './DecisionForm.vue';
+import { reasonMissing } from './decision';
 import EditForm from './EditForm.vue';
 import ListTable from './ListTable.vue';
 import OrganisationSelect from './OrganisationSelect.vue';
@@ -134,5 +136,25 @@ describe('ChoiceSelect', () => {
     const out = await html(ChoiceSelect, { modelValue: 'DISMISSED', choices, noneLabel: '全部', 'data-test': 'clue-filter-status' });
     expect(out).toBe('<select data-test="clue-filter-status"><option value="">全部</option><option value="NEW">新线索</option>'
       + '<option value="DISMISSED" selected>已忽略</option></select>');
+  });
+});
+
+describe('DecisionForm', () => {
+  it('needs a reason unless approving', () => {
+    expect(reasonMissing('APPROVE', '')).toBe(false);
+    expect(reasonMissing('REJECT', '  ')).toBe(true);
+    expect(reasonMissing('REQUEST_CHANGES', '请补充地址')).toBe(false);
+  });
+
+  it('offers the verdicts by name with the first chosen, the optional reason, and hooks named after its test prefix', async () => {
+    const out = await html(DecisionForm, { verdicts: ['APPROVE', 'REQUEST_CHANGES', 'REJECT'], title: '一审', texts: 'events.decision',
+      verdictNames: 'events.verdict', busy: false, test: 'series', send: async () => true });
+    expect(out).toContain('<section class="panel" data-test="series-decision"><h2>一审</h2>');
+    expect(out).toContain('<input checked type="radio" name="series-verdict" value="APPROVE" data-test="series-verdict-APPROVE"> 通过</label>');
+    expect(out).toContain('data-test="series-verdict-REJECT"');
+    expect(out).toContain('<label for="series-decision-reason">理由（可选）</label>');
+    expect(out).toContain('<textarea id="series-decision-reason" maxlength="2000" aria-invalid="false" data-test="series-reason">');
+    expect(out).toContain('<button type="submit" class="" data-test="series-decide">签署通过</button>');
+    expect(out).not.toContain('role="alert"');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changeBody, changeState, decisionMode, emptyOccurrence, emptySeries, occurrenceBody, occurrenceMissing, occurrenceState,
-  reasonMissing, seriesActions, seriesBody, seriesMissing, seriesState, shownSpan, type SeriesView
+  seriesActions, seriesBody, seriesMissing, seriesState, shownSpan, type SeriesView
 } from './event-logic';
 
 const draft: SeriesView = {
@@ -49,11 +49,6 @@ describe('decisionMode', () => {
   });
   it('has nothing to decide outside review', () => {
     expect(decisionMode(draft, { username: 'p', roles: ['REVIEWER_POLITICAL'] })).toBe('none');
-  });
-  it('needs a reason unless approving', () => {
-    expect(reasonMissing('APPROVE', '')).toBe(false);
-    expect(reasonMissing('REJECT', '  ')).toBe(true);
-    expect(reasonMissing('REQUEST_CHANGES', '请补充地址')).toBe(false);
   });
 });
 

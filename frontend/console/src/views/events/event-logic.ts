@@ -94,10 +94,6 @@ export function decisionMode(series: SeriesView | null | undefined, viewer: View
   return signed ? 'own' : 'decide';
 }
 
-/** A reason is needed unless approving. */
-export function reasonMissing(verdict: string, reason: string): boolean {
-  return verdict !== 'APPROVE' && !reason.trim();
-}
 
 /** An occurrence time as people in Yiyang read it, whatever the browser's zone. */
 export function shownTime(iso: string | null | undefined): string {

@@ -44,10 +44,6 @@ export function editorActions(item: ItemState | null | undefined, viewer: Viewer
   return { edit: item.status !== 'REVIEW', submit: item.status === 'DRAFT' || item.status === 'REJECTED' };
 }
 
-/** A reason is needed unless approving. */
-export function reasonMissing(verdict: string, reason: string): boolean {
-  return verdict !== 'APPROVE' && !reason.trim();
-}
 
 /** A match score (0..1) as a whole percentage for people. */
 export function percent(score: number | undefined): number {

@@ -1,0 +1,4 @@
+/** A reason is needed unless approving. */
+export function reasonMissing(verdict: string, reason: string): boolean {
+  return verdict !== 'APPROVE' && !reason.trim();
+}
